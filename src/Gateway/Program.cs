@@ -1,1 +1,28 @@
-Console.WriteLine("todo");
+using ActorOrchestrator.Gateway;
+using ActorOrchestrator.Gateway.Discovery;
+using ActorOrchestrator.Gateway.Http;
+using ActorOrchestrator.Gateway.Manifests;
+using ActorOrchestrator.Gateway.Resources;
+using ActorOrchestrator.Hosting;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+builder.Configuration.AddCommandLine(args, ClusterSettings.CommonSwitches.Concat(GatewaySettings.Switches).ToDictionary());
+var cluster = ClusterSettings.From(builder.Configuration);
+
+builder.WebHost.UseUrls(builder.Configuration["AO_GATEWAY_LISTEN"] ?? GatewaySettings.DefaultListen);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // bodies are bounded (413) where they are read
+builder.Services.AddObjectStoreReading(cluster.ConnectionString).AddObjectStoreWatching();
+builder.Services.AddResourceApi().AddManifestApi();
+builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-gateway");
+builder.UseOrleansClient(client => OrleansClientSetup.Configure(client, cluster));
+
+var app = builder.Build();
+app.UseMiddleware<ApiErrorMiddleware>();
+app.MapGet("/healthz", () => "ok");
+app.MapGet("/livez", () => "ok");
+app.MapGet("/readyz", () => "ok");
+app.MapMetrics();
+app.MapDiscoveryApi();
+app.MapManifestApi();
+app.MapResourceApi();
+await app.RunAsync();

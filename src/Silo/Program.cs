@@ -1,1 +1,53 @@
-Console.WriteLine("todo");
+using ActorOrchestrator.Grains;
+using ActorOrchestrator.Hosting;
+using ActorOrchestrator.Silo;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+builder.Configuration.AddCommandLine(args, ClusterSettings.CommonSwitches.Concat(SiloSettings.Switches).ToDictionary());
+var cluster = ClusterSettings.From(builder.Configuration);
+var silo = SiloSettings.From(builder.Configuration);
+
+await SchemaAtStartup.ApplyAsync(cluster.ConnectionString, TimeSpan.FromSeconds(60));
+
+builder.WebHost.UseUrls(silo.HttpUrl);
+builder.Services.AddObjectStoreReading(cluster.ConnectionString, o =>
+{
+    if (builder.Configuration["AO_LOG_RETENTION"] is { } retention) o.LogRetention = TimeSpan.Parse(retention, System.Globalization.CultureInfo.InvariantCulture);
+});
+builder.Services.AddControlPlaneGrainServices(builder.Configuration);
+builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-silo", ControlPlaneGrainServices.Meters);
+
+builder.UseOrleans(orleans =>
+{
+    orleans.Configure<ClusterOptions>(o =>
+    {
+        o.ClusterId = cluster.ClusterId;
+        o.ServiceId = cluster.ServiceId;
+    });
+    orleans.ConfigureEndpoints(silo.Advertise, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
+    orleans.UseAdoNetClustering(o =>
+    {
+        o.Invariant = "Npgsql";
+        o.ConnectionString = cluster.ConnectionString;
+    });
+    orleans.AddAdoNetGrainStorageAsDefault(o =>
+    {
+        o.Invariant = "Npgsql";
+        o.ConnectionString = cluster.ConnectionString;
+    });
+    orleans.UseAdoNetReminderService(o =>
+    {
+        o.Invariant = "Npgsql";
+        o.ConnectionString = cluster.ConnectionString;
+    });
+    orleans.AddActivityPropagation();
+    orleans.AddDashboard();
+});
+
+var app = builder.Build();
+app.MapOrleansDashboard("/dashboard");
+app.MapMetrics();
+app.MapGet("/healthz", () => "ok");
+await app.RunAsync();

@@ -36,8 +36,6 @@ public sealed class ApiException : Exception
 
     [Id(5)] public int? RetryAfterSeconds { get; }
 
-    [Id(6)] public string StatusMessage => Message;
-
     public static ApiException NotFound(string resource, string name) =>
         new(404, "NotFound", $"{resource} \"{name}\" not found", resource, name);
 

@@ -1,0 +1,111 @@
+using System.Net.Http.Json;
+using k8s;
+
+namespace ActorOrchestrator.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// A control plane of real processes on a database of its own: silos and Gateways started with
+/// <c>dotnet</c>, as <c>deploy/up.sh</c> starts them. Processes can be stopped, killed and restarted.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private readonly List<ManagedProcess> _silos = [];
+    private readonly List<ManagedProcess> _gateways = [];
+    private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
+
+    private TestCluster(TestDatabase database, int gatewayPort)
+    {
+        Database = database;
+        GatewayPort = gatewayPort;
+        GatewayUrl = $"http://127.0.0.1:{gatewayPort}";
+        Kubectl = new Kubectl(GatewayUrl);
+    }
+
+    public TestDatabase Database { get; }
+
+    public int GatewayPort { get; }
+
+    public string GatewayUrl { get; }
+
+    public Kubectl Kubectl { get; }
+
+    public IReadOnlyList<ManagedProcess> Silos => _silos;
+
+    public IReadOnlyList<ManagedProcess> Gateways => _gateways;
+
+    /// <summary>Extra command-line switches every silo of this cluster gets (e.g. a short log retention).</summary>
+    public IReadOnlyList<string> SiloArguments { get; init; } = [];
+
+    public static async Task<TestCluster> StartAsync(int silos = 1, IReadOnlyList<string>? siloArguments = null)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var cluster = new TestCluster(database, FreePorts.Next()) { SiloArguments = siloArguments ?? [] };
+        for (var i = 0; i < silos; i++) cluster.StartSilo();
+        cluster.StartGateway();
+        await cluster.WaitUntilServingAsync();
+        return cluster;
+    }
+
+    public ManagedProcess StartSilo()
+    {
+        var silo = ManagedProcess.Start($"silo{_silos.Count}", RepositoryPaths.Program("Silo", "ActorOrchestrator.Silo"),
+        [
+            "--pg", Database.ConnectionString,
+            "--cluster-id", _clusterId,
+            "--silo-port", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--gateway-port", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--http", $"http://127.0.0.1:{FreePorts.Next()}",
+            .. SiloArguments,
+        ]);
+        _silos.Add(silo);
+        return silo;
+    }
+
+    public ManagedProcess StartGateway(int? port = null)
+    {
+        var gateway = ManagedProcess.Start($"gateway{_gateways.Count}", RepositoryPaths.Program("Gateway", "ActorOrchestrator.Gateway"),
+        [
+            "--pg", Database.ConnectionString,
+            "--cluster-id", _clusterId,
+            "--listen", port is null ? GatewayUrl : $"http://127.0.0.1:{port}",
+        ]);
+        _gateways.Add(gateway);
+        return gateway;
+    }
+
+    /// <summary>Stops every process gracefully (their state is all in the database).</summary>
+    public async Task StopAllAsync()
+    {
+        foreach (var process in _gateways.Concat(_silos)) await process.StopAsync();
+        _gateways.Clear();
+        _silos.Clear();
+    }
+
+    /// <summary>Waits until the Gateway answers and the system namespaces exist (a silo is serving).</summary>
+    public Task WaitUntilServingAsync(TimeSpan? timeout = null)
+    {
+        return Eventually.WaitForAsync(async () =>
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(5) };
+            var response = await client.GetAsync("/api/v1/namespaces/kube-node-lease");
+            return response.IsSuccessStatusCode;
+        }, timeout ?? TimeSpan.FromSeconds(90), $"the cluster at {GatewayUrl} to serve (logs in {RepositoryPaths.LogDirectory})");
+    }
+
+    public HttpClient Http() => new() { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>The official Kubernetes C# client, pointed at this cluster.</summary>
+    public Kubernetes Client() => new(new KubernetesClientConfiguration { Host = GatewayUrl });
+
+    public async Task<T?> GetJsonAsync<T>(string path)
+    {
+        using var http = Http();
+        return await http.GetFromJsonAsync<T>(path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _gateways.Concat(_silos)) await process.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
