@@ -18,14 +18,3 @@ CREATE TABLE IF NOT EXISTS OrleansQuery
 
     CONSTRAINT OrleansQuery_Key PRIMARY KEY (QueryKey)
 );
-
--- The providers bind DateTime parameters with DbType.DateTime, which Npgsql may send as
--- `timestamp without time zone` holding UTC wall-clock time; PostgreSQL converts those to
--- timestamptz with the session time zone. Pinning the database to UTC keeps every
--- comparison and stored instant right whatever the server's default zone is.
--- (Takes effect for new sessions; providers always open new ones.)
-DO $$
-BEGIN
-    EXECUTE format('ALTER DATABASE %I SET timezone TO %L', current_database(), 'UTC');
-END
-$$;
