@@ -45,7 +45,11 @@ ao_apt_install() {
   fi
 }
 
-# True when PID names a live process.
+# True when PID names a live process. A zombie (killed, not yet reaped) counts as dead: it
+# answers kill -0 but will never serve anything.
 ao_pid_alive() {
-  [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null
+  [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null || return 1
+  local state
+  state="$(sed -E 's/^.*\) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)"
+  [[ "$state" != "Z" ]]
 }
