@@ -47,8 +47,11 @@ stop_seconds() {
   echo $((SECONDS - started))
 }
 
+# Reads the logs first: `docker logs | grep -q` fails under pipefail when grep exits early.
 logs_contain() {
-  docker logs "$1" 2>&1 | grep -q -- "$2"
+  local logs
+  logs="$(docker logs "$1" 2>&1)"
+  grep -qF -- "$2" <<<"$logs"
 }
 
 verify_kubia() {
