@@ -38,7 +38,8 @@ busybox_is_static() {
 }
 
 ensure_toolchain() {
-  if ! command -v gcc >/dev/null 2>&1 || [[ -z "$(gcc -print-file-name=libc.a | grep /)" ]]; then
+  # gcc prints a bare "libc.a" when it has no static C library (package libc6-dev).
+  if ! command -v gcc >/dev/null 2>&1 || [[ "$(gcc -print-file-name=libc.a)" != /* ]]; then
     ao_apt_install images gcc libc6-dev
   fi
   # A dynamically linked busybox (package "busybox") cannot run in a scratch image.

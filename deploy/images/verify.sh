@@ -110,7 +110,7 @@ verify_pause() {
   id="$(run_detached "$image")"
   seconds="$(stop_seconds "$id" 10)"
   code="$(docker inspect -f '{{.State.ExitCode}}' "$id")"
-  ((seconds < 5)) && [[ "$code" == 0 ]] || fail "$image took ${seconds}s to stop (exit code $code)"
+  if ((seconds >= 5)) || [[ "$code" != 0 ]]; then fail "$image took ${seconds}s to stop (exit code $code)"; fi
   ao_log images "verified $image"
 }
 
@@ -120,11 +120,14 @@ verify_sigterm_ignorer() {
   ao_wait_until images 10 "$image to start" logs_contain "$id" "started" || fail "$image logged nothing"
   seconds="$(stop_seconds "$id" 2)"
   code="$(docker inspect -f '{{.State.ExitCode}}' "$id")"
-  ((seconds >= 2)) && [[ "$code" == 137 ]] || fail "$image stopped after ${seconds}s with code $code; it should need SIGKILL"
+  if ((seconds < 2)) || [[ "$code" != 137 ]]; then
+    fail "$image stopped after ${seconds}s with code $code; it should need SIGKILL"
+  fi
   logs_contain "$id" "Received SIGTERM, ignoring it" || fail "$image did not log the ignored SIGTERM"
   ao_log images "verified $image"
 }
 
+command -v curl >/dev/null 2>&1 || ao_apt_install images curl
 verify_kubia taodaling/kubia
 verify_kubia luksa/kubia
 verify_kubia_unhealthy

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the deploy scripts. Source it; it defines functions only.
 #
 # Every script prints one "[ao <area>] ..." line per step so a CI log shows where time went and
@@ -52,4 +53,11 @@ ao_pid_alive() {
   local state
   state="$(sed -E 's/^.*\) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)"
   [[ "$state" != "Z" ]]
+}
+
+# True when PID is alive and runs program NAME. After a reboot a pid file's number may belong
+# to an unrelated process; checking the name keeps us from mistaking it for our server.
+ao_pid_is() {
+  local name="$1" pid="${2:-}"
+  ao_pid_alive "$pid" && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == "$name" ]]
 }

@@ -41,10 +41,10 @@ ao_docker_clear_stale_pidfile() {
   [[ -f "$AO_DOCKER_PIDFILE" ]] || return 0
   local pid
   pid="$(cat "$AO_DOCKER_PIDFILE" 2>/dev/null || true)"
-  if ao_pid_alive "$pid"; then
+  if ao_pid_is dockerd "$pid"; then
     return 0
   fi
-  ao_log docker "removing stale $AO_DOCKER_PIDFILE (pid ${pid:-?} is not running)"
+  ao_log docker "removing stale $AO_DOCKER_PIDFILE (pid ${pid:-?} is not a running dockerd)"
   rm -f "$AO_DOCKER_PIDFILE"
 }
 
@@ -60,6 +60,7 @@ ao_docker_launch() {
   # if it dies before writing its pid file.
   local launched="$AO_LOCAL_DIR/dockerd.launch.pid"
   rm -f "$launched"
+  # shellcheck disable=SC2016 # expanded by the inner bash, on purpose
   setsid -f bash -c 'echo $$ >"$0"; exec dockerd "$@"' "$launched" "$@" >>"$AO_DOCKER_LOG" 2>&1 </dev/null
   ao_wait_until docker 10 "dockerd to be launched" test -s "$launched" || return 1
   local deadline=$((SECONDS + AO_DOCKER_START_TIMEOUT)) pid
@@ -85,7 +86,7 @@ ao_docker_start() (
   fi
   local pid
   pid="$(cat "$AO_DOCKER_PIDFILE" 2>/dev/null || true)"
-  if ao_pid_alive "$pid"; then
+  if ao_pid_is dockerd "$pid"; then
     # An engine is starting (or stuck): give it the same bounded time instead of racing it.
     ao_log docker "dockerd (pid $pid) is running but not answering yet; waiting"
     if ao_wait_until docker "$AO_DOCKER_START_TIMEOUT" "dockerd pid $pid to answer" ao_docker_answering; then
@@ -136,7 +137,7 @@ ao_docker_stop() (
   set -euo pipefail
   local pid
   pid="$(cat "$AO_DOCKER_PIDFILE" 2>/dev/null || true)"
-  if ! ao_pid_alive "$pid"; then
+  if ! ao_pid_is dockerd "$pid"; then
     ao_log docker "not running"
     return 0
   fi
@@ -150,10 +151,11 @@ ao_docker_env() {
 }
 
 ao_docker_up() {
-  ao_docker_install && ao_docker_start && ao_docker_env || {
+  if ! { ao_docker_install && ao_docker_start; }; then
     ao_err docker "Docker bring-up failed (see the lines above)"
     return 1
-  }
+  fi
+  ao_docker_env
   ao_log docker "AO_DOCKER_HOST=$AO_DOCKER_HOST"
 }
 

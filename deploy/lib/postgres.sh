@@ -34,7 +34,7 @@ ao_pg_bindir() {
     dir="$(pg_config --bindir 2>/dev/null || true)"
     if [[ -x "$dir/initdb" ]]; then echo "$dir"; return 0; fi
   fi
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+  for dir in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
     if [[ -x "$dir/initdb" ]]; then echo "$dir"; return 0; fi
   done
   return 1
@@ -66,16 +66,16 @@ ao_pg_install() (
 # ancestor the postgres user cannot enter, and say so.
 ao_pg_make_reachable() (
   set -euo pipefail
-  local dir="$1"
-  local -a blocked=()
-  while [[ "$dir" != "/" ]]; do
-    if ! ao_pg_as_postgres test -x "$dir"; then blocked+=("$dir"); fi
-    dir="$(dirname "$dir")"
-  done
-  local d
-  for d in "${blocked[@]}"; do
-    ao_log pg "granting search permission (o+x) on $d so the postgres user can reach the data directory"
-    chmod o+x "$d"
+  local path="" part
+  local -a parts
+  IFS=/ read -r -a parts <<<"${1#/}"
+  # Top-down: a blocked ancestor hides everything below it, so fix it before looking further.
+  for part in "${parts[@]}"; do
+    path="$path/$part"
+    if ! ao_pg_as_postgres test -x "$path"; then
+      ao_log pg "granting search permission (o+x) on $path so the postgres user can reach the data directory"
+      chmod o+x "$path"
+    fi
   done
 )
 
@@ -135,9 +135,23 @@ ao_pg_port_in_use() {
   (exec 3<>"/dev/tcp/$AO_PG_HOST/$AO_PG_PORT") 2>/dev/null
 }
 
+# A server killed without shutdown leaves postmaster.pid behind. PostgreSQL ignores it when the
+# pid is dead, but refuses to start (and pg_ctl reports "running") when the number now belongs
+# to another process, as can happen on a machine reused after a restart.
+ao_pg_clear_stale_pidfile() {
+  local file="$AO_PG_DATA/postmaster.pid" pid
+  [[ -f "$file" ]] || return 0
+  pid="$(head -n 1 "$file")"
+  if ! ao_pid_is postgres "$pid"; then
+    ao_log pg "removing stale postmaster.pid (pid $pid is not a running postgres)"
+    rm -f "$file"
+  fi
+}
+
 ao_pg_start() (
   set -euo pipefail
   local bindir; bindir="$(ao_pg_bindir)"
+  ao_pg_clear_stale_pidfile
   if ao_pg_running; then
     if [[ "$(ao_pg_running_port)" == "$AO_PG_PORT" ]]; then
       ao_log pg "already running on $AO_PG_HOST:$AO_PG_PORT"
@@ -214,10 +228,11 @@ ao_pg_env() {
 }
 
 ao_pg_up() {
-  ao_pg_install && ao_pg_init && ao_pg_start && ao_pg_create_db && ao_pg_apply_sql && ao_pg_env || {
+  if ! { ao_pg_install && ao_pg_init && ao_pg_start && ao_pg_create_db && ao_pg_apply_sql; }; then
     ao_err pg "PostgreSQL bring-up failed (see the lines above); logs are in $AO_PG_DIR"
     return 1
-  }
+  fi
+  ao_pg_env
   ao_log pg "AO_PG=$AO_PG"
 }
 
