@@ -48,19 +48,24 @@ static int listen_on(int port) {
     return fd;
 }
 
-/* Reads until the end of the request headers (bodies are ignored), bounded in time and size. */
-static void read_request(int fd) {
+/*
+ * Reads until the end of the request headers (bodies are ignored), bounded in time and size.
+ * Returns the bytes read: 0 means a bare TCP connection (e.g. a tcpSocket probe), which is
+ * neither logged nor counted.
+ */
+static size_t read_request(int fd) {
     char buf[8192];
     size_t used = 0;
     struct timeval timeout = {5, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     while (used < sizeof buf - 1) {
         ssize_t n = recv(fd, buf + used, sizeof buf - 1 - used, 0);
-        if (n <= 0) return;
+        if (n <= 0) break;
         used += (size_t)n;
         buf[used] = '\0';
-        if (strstr(buf, "\r\n\r\n") || strstr(buf, "\n\n")) return;
+        if (strstr(buf, "\r\n\r\n") || strstr(buf, "\n\n")) break;
     }
+    return used;
 }
 
 static void respond(int fd, int status, const char *body) {
@@ -95,7 +100,10 @@ int main(int argc, char **argv) {
         int client = accept(server, (struct sockaddr *)&peer, &peer_len);
         if (client < 0) continue;
         inet_ntop(AF_INET, &peer.sin_addr, ip, sizeof ip);
-        read_request(client);
+        if (read_request(client) == 0) {
+            close(client);
+            continue;
+        }
         printf("Received request from %s\n", ip);
         served++;
         if (fail_after >= 0 && served > fail_after)
