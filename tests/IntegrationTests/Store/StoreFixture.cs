@@ -57,6 +57,7 @@ public sealed class StoreFixture : IAsyncLifetime
         await SecondWriter.DisposeAsync();
         await DataSource.DisposeAsync();
         await _database.DisposeAsync();
+        _stopping.Dispose();
     }
 
     /// <summary>A new pod object in <paramref name="ns"/> with the given labels.</summary>

@@ -17,12 +17,13 @@ public sealed class WatchTests(StoreFixture store) : IClassFixture<StoreFixture>
     public async Task AWatchReplaysWhatFollowedItsRevisionThenStreamsLive()
     {
         const string ns = "replay";
-        var before = await WriteAsync(ns, "a", 3);
+        await WriteAsync(ns, "a", 3);
+        var (afterA, _) = await store.Reader.GetRevisionsAsync();
         await WriteAsync(ns, "b", 3);
 
         using var cancel = new CancellationTokenSource(Patience);
         var events = new List<WatchEvent>();
-        var watching = CollectAsync(ListQuery.All("pods", ns), before, events, 6, cancel.Token);
+        var watching = CollectAsync(ListQuery.All("pods", ns), afterA, events, 6, cancel.Token);
         await WriteAsync(ns, "c", 3);
         await watching;
 
