@@ -31,7 +31,7 @@ internal static partial class ModelNames
         "V1ManagedFieldsEntry", "V1Condition", "V1Status", "V1StatusDetails", "V1StatusCause", "V1DeleteOptions",
         "V1Preconditions", "V1WatchEvent", "V1APIResource", "V1APIResourceList", "V1APIGroup", "V1APIGroupList",
         "V1APIVersions", "V1GroupVersionForDiscovery", "V1ServerAddressByClientCIDR", "V1FieldSelectorRequirement",
-        "V1Patch", "V1Table", "V1TableColumnDefinition", "V1TableRow", "V1PartialObjectMetadata",
+        "V1Patch", "V1Table", "V1TableColumnDefinition", "V1TableRow", "V1PartialObjectMetadata", "V1ShardInfo",
     ];
 
     /// <summary>Groups whose schemas live outside <c>io.k8s.api</c>.</summary>
@@ -95,18 +95,46 @@ internal static partial class ModelNames
     private static Dictionary<Type, string> ComputeOwnerPackages()
     {
         var owners = new Dictionary<Type, string>();
-        IEnumerable<Type> roots = [.. ResourceRegistry.AllTypes.Select(r => r.ModelType), typeof(V1Scale)];
-        foreach (var root in roots) Visit(root, PackageOfGroup(""), owners);
+        // Lists and the meta types of every response come along so that ListMeta's and Status's
+        // parts are claimed by apimachinery rather than by the first resource.
+        var resources = ResourceRegistry.AllTypes.Select(r => r.ModelType).ToList();
+        IEnumerable<Type> roots =
+        [
+            typeof(V1Status), typeof(V1DeleteOptions), typeof(V1ListMeta),
+            .. resources,
+            .. resources.Select(r => r.Assembly.GetType(r.FullName + "List")).OfType<Type>(),
+            typeof(V1Scale),
+        ];
+        foreach (var root in roots) Visit(root, PackageOfGroup(""), Split(root.Name).Version, owners);
         return owners;
     }
 
-    private static void Visit(Type model, string inherited, Dictionary<Type, string> owners)
+    private static void Visit(Type model, string inheritedPackage, string inheritedVersion, Dictionary<Type, string> owners)
     {
         if (owners.ContainsKey(model)) return;
-        var package = OwnPackage(model) ?? inherited;
+        var version = Split(model.Name).Version;
+        // An alpha or beta class inside a v1 resource belongs to another group (a v1 Job's
+        // scheduling fields use scheduling.k8s.io/v1alpha3 types); the kind it is named after tells which.
+        var package = OwnPackage(model)
+            ?? (version == inheritedVersion ? null : PackageOfNamesake(model, version))
+            ?? inheritedPackage;
         owners[model] = package;
-        foreach (var child in ModelReflection.ReferencedModels(model)) Visit(child, package, owners);
+        foreach (var child in ModelReflection.ReferencedModels(model)) Visit(child, package, version, owners);
     }
+
+    /// <summary>The package of the kind whose class name is the longest prefix of this class's name, in the same version.</summary>
+    private static string? PackageOfNamesake(Type model, string version)
+    {
+        var namesake = EntityClasses.Value
+            .Where(e => model.Name.StartsWith(e.Name, StringComparison.Ordinal) && Split(e.Name).Version == version)
+            .MaxBy(e => e.Name.Length);
+        return namesake is null ? null : OwnPackage(namesake);
+    }
+
+    private static readonly Lazy<List<Type>> EntityClasses = new(() =>
+        typeof(V1Pod).Assembly.GetTypes()
+            .Where(t => ModelReflection.IsModel(t) && t.GetCustomAttribute<KubernetesEntityAttribute>() is { ApiVersion.Length: > 0 })
+            .ToList());
 
     [GeneratedRegex(@"^V(?<version>\d+(?:(?:alpha|beta)\d+)?)(?<name>[A-Z]\w*)$")]
     private static partial Regex Plain();

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ActorOrchestrator.Api.Resources;
 using ActorOrchestrator.Gateway.Discovery;
@@ -19,6 +21,9 @@ public static class OpenApiV3
     public const string ContentType = "application/json";
 
     private static readonly Lazy<IReadOnlyDictionary<string, GeneratedDocument>> Documents = new(Generate);
+
+    /// <summary>Descriptions are full of &lt;, &gt; and quotes; keep them readable rather than \u-escaped.</summary>
+    private static readonly JsonSerializerOptions Serialization = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The document paths served, e.g. <c>api/v1</c>, <c>apis/apps/v1beta2</c>.</summary>
     public static IReadOnlyList<string> DocumentPaths => [.. Documents.Value.Keys];
@@ -61,7 +66,7 @@ public static class OpenApiV3
             foreach (var version in versions)
             {
                 var body = Build(group, version);
-                var json = body.ToJsonString();
+                var json = body.ToJsonString(Serialization);
                 var hash = Convert.ToHexString(SHA512.HashData(Encoding.UTF8.GetBytes(json)));
                 result[DocumentPath(group, version)] = new GeneratedDocument(body, json, hash);
             }
