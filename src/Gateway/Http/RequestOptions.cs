@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActorOrchestrator.Api.Errors;
+using ActorOrchestrator.Gateway.Printing;
 using Microsoft.AspNetCore.Http;
 
 namespace ActorOrchestrator.Gateway.Http;
@@ -20,7 +21,7 @@ public sealed record RequestOptions(
     bool Force,
     string? PropagationPolicy,
     long? GracePeriodSeconds,
-    string IncludeObject)
+    TableIncludeObject IncludeObject)
 {
     public static RequestOptions From(IQueryCollection query)
     {
@@ -50,7 +51,8 @@ public sealed record RequestOptions(
             Bool(query, "force"),
             NullIfEmpty(query["propagationPolicy"]),
             Int(query, "gracePeriodSeconds"),
-            NullIfEmpty(query["includeObject"]) ?? "Object");
+            TableIncludeObjectParser.Parse(NullIfEmpty(query["includeObject"]))
+                ?? throw ApiException.BadRequest($"includeObject must be one of None, Metadata or Object, not \"{query["includeObject"]}\""));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -31,8 +31,7 @@ public sealed class ObjectOutput(TimeProvider time)
         if (request.Format == ResponseFormat.Table)
         {
             var objects = items.Select(i => VersionConversion.ToRequested(JsonNode.Parse(i.Json)!.AsObject(), request.Path)).ToList();
-            var table = TablePrinter.ToTable(request.Path.Type, objects, rv, request.Options.IncludeObject, time.GetUtcNow());
-            if (continueToken is not null) table["metadata"]!["continue"] = continueToken;
+            var table = TablePrinter.ToTable(request.Path.Type, objects, rv, request.Options.IncludeObject, time.GetUtcNow(), continueToken);
             return ApiResponses.WriteJsonAsync(request.Http, 200, table.ToJsonString());
         }
         if (request.Format == ResponseFormat.Json && VersionConversion.IsStorageVersion(request.Path))

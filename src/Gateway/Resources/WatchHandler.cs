@@ -45,12 +45,18 @@ public sealed class WatchHandler(Watcher watcher, ObjectReader reader, TimeProvi
         response.Headers.CacheControl = "no-cache, private";
         await response.StartAsync(lifetime.Token);
 
+        var first = true;
         try
         {
-            foreach (var added in initial) await WriteEventAsync(request, added, lifetime.Token);
+            foreach (var added in initial)
+            {
+                await WriteEventAsync(request, added, first, lifetime.Token);
+                first = false;
+            }
             await foreach (var change in watcher.WatchAsync(query, from, options.AllowWatchBookmarks, lifetime.Token))
             {
-                await WriteEventAsync(request, change, lifetime.Token);
+                await WriteEventAsync(request, change, first && change.Json is not null, lifetime.Token);
+                first &= change.Json is null;
             }
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
@@ -69,7 +75,8 @@ public sealed class WatchHandler(Watcher watcher, ObjectReader reader, TimeProvi
         }
     }
 
-    private async Task WriteEventAsync(ResourceContext request, WatchEvent change, CancellationToken cancellationToken)
+    /// <param name="withColumns">Table watches carry column definitions on their first event only, as kube-apiserver sends them.</param>
+    private async Task WriteEventAsync(ResourceContext request, WatchEvent change, bool withColumns, CancellationToken cancellationToken)
     {
         var type = change.Type switch
         {
@@ -92,8 +99,7 @@ public sealed class WatchHandler(Watcher watcher, ObjectReader reader, TimeProvi
         {
             var parsed = VersionConversion.ToRequested(JsonNode.Parse(change.Json)!.AsObject(), request.Path);
             obj = request.Format == ResponseFormat.Table
-                ? TablePrinter.ToTable(request.Path.Type, [parsed], change.Revision.ToString(CultureInfo.InvariantCulture),
-                    request.Options.IncludeObject, time.GetUtcNow())
+                ? TablePrinter.WatchEvent(type, request.Path.Type, parsed, withColumns, request.Options.IncludeObject, time.GetUtcNow())["object"]!
                 : parsed;
         }
         await WriteLineAsync(request.Http.Response, type, obj, cancellationToken);
