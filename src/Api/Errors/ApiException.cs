@@ -36,7 +36,8 @@ public sealed class ApiException : Exception
 
     [Id(5)] public int? RetryAfterSeconds { get; }
 
-    [Id(6)] public string StatusMessage => Message;
+    /// <summary>The message for <c>Status.message</c>; computed, so not serialized separately.</summary>
+    public string StatusMessage => Message;
 
     public static ApiException NotFound(string resource, string name) =>
         new(404, "NotFound", $"{resource} \"{name}\" not found", resource, name);
