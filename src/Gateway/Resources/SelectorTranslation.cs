@@ -1,7 +1,6 @@
 using ActorOrchestrator.Api.Errors;
 using ActorOrchestrator.Api.Selectors;
 using ActorOrchestrator.Gateway.Routing;
-using ActorOrchestrator.Store.Objects;
 using ActorOrchestrator.Store.Reading;
 
 namespace ActorOrchestrator.Gateway.Resources;
@@ -11,29 +10,22 @@ public static class SelectorTranslation
 {
     public static ListQuery ToQuery(ApiPath path, string? labelSelector, string? fieldSelector, int limit = 0, string? continueToken = null)
     {
-        var labels = labelSelector is null ? [] : LabelSelector.Parse(labelSelector).Requirements.Select(ToTerm).ToList();
-        var fields = new List<SelectorTerm>();
-        if (fieldSelector is not null)
-        {
-            foreach (var requirement in FieldSelector.Parse(fieldSelector).Requirements)
-            {
-                if (!SelectableFields.IsSupported(path.Type.StorageKey, requirement.Field))
-                {
-                    throw ApiException.BadRequest($"field label not supported: {requirement.Field}");
-                }
-                fields.Add(requirement.Equal
-                    ? SelectorTerm.EqualTo(requirement.Field, requirement.Value)
-                    : SelectorTerm.NotEqualTo(requirement.Field, requirement.Value));
-            }
-        }
+        var labels = LabelSelector.Parse(labelSelector).Requirements.Select(ToTerm).ToList();
+        var selector = FieldSelector.Parse(fieldSelector);
+        SelectableFields.EnsureSupported(selector, path.Type);
+        var fields = selector.Requirements
+            .Select(r => r.Operator == FieldOperator.NotEquals ? SelectorTerm.NotEqualTo(r.Field, r.Value) : SelectorTerm.EqualTo(r.Field, r.Value))
+            .ToList();
         return new ListQuery(path.Type.StorageKey, path.Type.Namespaced ? path.Namespace : null, labels, fields, limit, continueToken);
     }
 
-    private static SelectorTerm ToTerm(LabelRequirement requirement) => requirement.Operator switch
+    private static SelectorTerm ToTerm(Requirement requirement) => requirement.Operator switch
     {
-        LabelOperator.In or LabelOperator.Equals => new SelectorTerm(requirement.Key, TermOperator.In, requirement.Values),
-        LabelOperator.NotIn or LabelOperator.NotEquals => new SelectorTerm(requirement.Key, TermOperator.NotIn, requirement.Values),
-        LabelOperator.Exists => new SelectorTerm(requirement.Key, TermOperator.Exists, []),
-        _ => new SelectorTerm(requirement.Key, TermOperator.DoesNotExist, []),
+        SelectorOperator.In or SelectorOperator.Equals or SelectorOperator.DoubleEquals =>
+            new SelectorTerm(requirement.Key, TermOperator.In, requirement.Values),
+        SelectorOperator.NotIn or SelectorOperator.NotEquals => new SelectorTerm(requirement.Key, TermOperator.NotIn, requirement.Values),
+        SelectorOperator.Exists => new SelectorTerm(requirement.Key, TermOperator.Exists, []),
+        SelectorOperator.DoesNotExist => new SelectorTerm(requirement.Key, TermOperator.DoesNotExist, []),
+        _ => throw ApiException.BadRequest($"unable to parse requirement: operator {requirement.Operator} is not supported in list selectors"),
     };
 }

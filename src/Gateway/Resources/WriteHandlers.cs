@@ -26,8 +26,8 @@ public sealed class WriteHandlers(IGrainFactory grains, ObjectReader reader, Obj
         for (var attempt = 1; ; attempt++)
         {
             var name = string.IsNullOrEmpty(explicitName) ? GeneratedName(request, generateName) : explicitName;
-            ThrowIfUnaddressable(request, name);
             meta["name"] = name;
+            ThrowIfUnaddressable(request, body);
             try
             {
                 var created = await ObjectGrains.Get(grains, request.Path.Type, ns, name)
@@ -125,18 +125,19 @@ public sealed class WriteHandlers(IGrainFactory grains, ObjectReader reader, Obj
         {
             throw ApiException.Invalid(request.Path.Type.Kind, "", "metadata.name", "Required value: name or generateName is required");
         }
-        return NameGeneration.Generate(generateName);
+        return GeneratedNames.Generate(generateName);
     }
 
     /// <summary>A name must be valid before it becomes a grain key and a URL segment.</summary>
-    private static void ThrowIfUnaddressable(ResourceContext request, string name)
+    private static void ThrowIfUnaddressable(ResourceContext request, JsonObject body)
     {
-        var errors = NameValidation.DnsSubdomainErrors(name);
-        if (errors.Count > 0 || name.Contains('/'))
+        var causes = NameValidation.ValidateObjectName(body, request.Path.Type).ToList();
+        var name = body.Name() ?? "";
+        if (causes.Count == 0 && name.Contains('/'))
         {
-            var message = errors.Count > 0 ? errors[0] : "may not contain '/'";
-            throw ApiException.Invalid(request.Path.Type.Kind, name, "metadata.name", $"Invalid value: \"{name}\": {message}");
+            causes.Add(new StatusCause("FieldValueInvalid", $"Invalid value: \"{name}\": may not contain '/'", "metadata.name"));
         }
+        if (causes.Count > 0) throw ApiException.Invalid(request.Path.Type.Kind, name, causes);
     }
 
     private static PatchType PatchTypeOf(string? contentType)

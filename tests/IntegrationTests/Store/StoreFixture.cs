@@ -75,13 +75,13 @@ public sealed class StoreFixture : IAsyncLifetime
     }
 
     public static ObjectWrite Create(JsonObject obj) =>
-        new(Key(obj), WriteKind.Create, 0, obj, SelectableFields.Extract("pods", obj), null);
+        new(Key(obj), WriteKind.Create, 0, obj, AttributeExtraction.Extract("pods", obj), null);
 
     public static ObjectWrite Update(JsonObject previous, JsonObject obj, long expected) =>
-        new(Key(obj), WriteKind.Update, expected, obj, SelectableFields.Extract("pods", obj), SelectableFields.Extract("pods", previous));
+        new(Key(obj), WriteKind.Update, expected, obj, AttributeExtraction.Extract("pods", obj), AttributeExtraction.Extract("pods", previous));
 
     public static ObjectWrite Delete(JsonObject obj, long expected) =>
-        new(Key(obj), WriteKind.Delete, expected, obj, SelectableFields.Extract("pods", obj), SelectableFields.Extract("pods", obj));
+        new(Key(obj), WriteKind.Delete, expected, obj, AttributeExtraction.Extract("pods", obj), AttributeExtraction.Extract("pods", obj));
 
     public static ObjectKey Key(JsonObject obj) => new("pods", obj.Namespace()!, obj.Name()!);
 }

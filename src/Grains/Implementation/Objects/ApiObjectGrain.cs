@@ -222,8 +222,8 @@ public abstract partial class ApiObjectGrain(ObjectServices services, ILogger lo
         }
         var previous = Current;
         var write = new ObjectWrite(Key, kind, Revision, obj,
-            SelectableFields.Extract(Key.Resource, obj),
-            previous is null ? null : SelectableFields.Extract(Key.Resource, previous));
+            AttributeExtraction.Extract(Key.Resource, obj),
+            previous is null ? null : AttributeExtraction.Extract(Key.Resource, previous));
         WriteResult result;
         try
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ActorOrchestrator.Api.Errors;
+using ActorOrchestrator.Api.Objects;
 using ActorOrchestrator.Api.Validation;
 
 namespace ActorOrchestrator.Grains.Pods;
@@ -46,7 +47,7 @@ public static class PodValidation
         }
         if (spec["nodeSelector"] is JsonObject selector)
         {
-            foreach (var cause in MetadataValidation.ValidateLabels(selector, $"{path}.nodeSelector")) yield return cause;
+            foreach (var cause in MetadataValidation.ValidateLabels(ObjectAccess.StringMap(selector), $"{path}.nodeSelector")) yield return cause;
         }
     }
 
@@ -56,7 +57,7 @@ public static class PodValidation
         if (string.IsNullOrEmpty(name)) yield return Required($"{path}.name");
         else
         {
-            foreach (var message in NameValidation.DnsLabelErrors(name)) yield return Invalid($"{path}.name", $"\"{name}\": {message}");
+            foreach (var message in NameValidation.IsDns1123Label(name)) yield return Invalid($"{path}.name", $"\"{name}\": {message}");
             if (!names.Add(name)) yield return new StatusCause("FieldValueDuplicate", $"Duplicate value: \"{name}\"", $"{path}.name");
         }
         if (string.IsNullOrWhiteSpace(container["image"]?.ToString())) yield return Required($"{path}.image");
