@@ -12,7 +12,8 @@ namespace ActorOrchestrator.Api.Manifests;
 /// </summary>
 /// <remarks>
 /// A body whose first non-blank character is <c>{</c> is read as JSON (one or more concatenated values,
-/// as kubectl does); anything else as YAML. Empty and null documents are skipped; any other document
+/// as kubectl does); anything else as YAML. Like kubectl, no YAML second chance is given to a
+/// "{"-led body: read as YAML, broken JSON would often "succeed" with another meaning. Empty and null documents are skipped; any other document
 /// that is not a mapping is refused.
 /// </remarks>
 public static class ManifestReader

@@ -296,6 +296,13 @@ public class ManifestReaderYamlTests
     }
 
     [Fact]
+    public void A_body_starting_with_a_brace_is_json_unless_declared_yaml()
+    {
+        Assert.StartsWith("json parse error:", Json.Refused(() => Read("{a: 1, b: [x]}")).Message);
+        Json.Equal("""{"a":1,"b":["x"]}""", Assert.Single(ManifestReader.ReadYaml("{a: 1, b: [x]}"u8)));
+    }
+
+    [Fact]
     public void Yaml_media_type_accepts_json_text()
     {
         Json.Equal("""{"a":[1,2]}""", Assert.Single(ManifestReader.ReadYaml("""{"a": [1, 2]}"""u8)));
