@@ -30,7 +30,7 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<Api
     {
         ApiException api => api,
         StoreUnavailableException store => ApiException.Unavailable(store.Message),
-        SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException =>
+        SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException =>
             ApiException.Unavailable("the control plane is unavailable; retry shortly: " + ex.Message),
         TimeoutException => new ApiException(504, "Timeout", "the control plane did not answer in time; retry: " + ex.Message, retryAfterSeconds: 1),
         BadHttpRequestException bad when bad.StatusCode == 413 => ApiException.TooLarge("the request body is too large"),

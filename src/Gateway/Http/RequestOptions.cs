@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActorOrchestrator.Api.Errors;
+using ActorOrchestrator.Api.Objects;
 using ActorOrchestrator.Gateway.Printing;
 using Microsoft.AspNetCore.Http;
 
@@ -16,7 +17,7 @@ public sealed record RequestOptions(
     bool AllowWatchBookmarks,
     TimeSpan? TimeoutSeconds,
     bool DryRun,
-    string FieldValidation,
+    FieldValidation FieldValidation,
     string? FieldManager,
     bool Force,
     string? PropagationPolicy,
@@ -25,12 +26,6 @@ public sealed record RequestOptions(
 {
     public static RequestOptions From(IQueryCollection query)
     {
-        var fieldValidation = query["fieldValidation"].ToString();
-        if (fieldValidation.Length == 0) fieldValidation = "Warn";
-        if (fieldValidation is not ("Strict" or "Warn" or "Ignore"))
-        {
-            throw ApiException.BadRequest($"fieldValidation must be one of Strict, Warn or Ignore, not \"{fieldValidation}\"");
-        }
         var dryRun = query["dryRun"].ToString();
         if (dryRun.Length > 0 && dryRun != "All")
         {
@@ -46,7 +41,7 @@ public sealed record RequestOptions(
             Bool(query, "allowWatchBookmarks"),
             Int(query, "timeoutSeconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             dryRun == "All",
-            fieldValidation,
+            FieldValidationDirective.Parse(NullIfEmpty(query["fieldValidation"])),
             NullIfEmpty(query["fieldManager"]),
             Bool(query, "force"),
             NullIfEmpty(query["propagationPolicy"]),

@@ -1,28 +1,20 @@
 using System.Text.Json.Nodes;
-using ActorOrchestrator.Api.Errors;
 using ActorOrchestrator.Api.Objects;
 
 namespace ActorOrchestrator.Gateway.Resources;
 
 /// <summary>
-/// <c>fieldValidation</c>: Strict refuses unknown or duplicate fields with 400, Warn (the default)
-/// answers them in <c>Warning</c> headers, Ignore drops them silently.
+/// <c>fieldValidation</c>: Strict refuses unknown fields with 400, Warn (the default) answers them in
+/// <c>Warning</c> headers, Ignore drops them silently. Values of the wrong type are always refused.
 /// </summary>
-public static class FieldValidation
+public static class FieldValidationCheck
 {
     public static void Check(ResourceContext request, JsonObject body)
     {
-        if (request.Options.FieldValidation == "Ignore") return;
-        var unknown = StrictDecoder.FindUnknownFields(WithoutPatchDirectives(body), request.Path.Type.ModelType);
-        if (unknown.Count == 0) return;
-        if (request.Options.FieldValidation == "Strict")
+        var warnings = StrictDecoder.Validate(WithoutPatchDirectives(body), request.Path.Type, request.Options.FieldValidation);
+        foreach (var warning in warnings)
         {
-            var fields = string.Join(", ", unknown.Select(f => $"unknown field \"{f}\""));
-            throw ApiException.BadRequest($"strict decoding error: {fields}");
-        }
-        foreach (var field in unknown)
-        {
-            request.Http.Response.Headers.Append("Warning", $"299 - \"unknown field \\\"{field}\\\"\"");
+            request.Http.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         }
     }
 

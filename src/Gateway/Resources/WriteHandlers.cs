@@ -16,7 +16,7 @@ public sealed class WriteHandlers(IGrainFactory grains, ObjectReader reader, Obj
     public async Task CreateAsync(ResourceContext request)
     {
         var body = await RequestBodies.ReadObjectAsync(request.Http.Request);
-        FieldValidation.Check(request, body);
+        FieldValidationCheck.Check(request, body);
         VersionConversion.ToStorage(body, request.Path);
         var ns = NamespaceFor(request, body);
         var meta = body.Metadata();
@@ -45,7 +45,7 @@ public sealed class WriteHandlers(IGrainFactory grains, ObjectReader reader, Obj
     public async Task UpdateAsync(ResourceContext request)
     {
         var body = await RequestBodies.ReadObjectAsync(request.Http.Request);
-        FieldValidation.Check(request, body);
+        FieldValidationCheck.Check(request, body);
         VersionConversion.ToStorage(body, request.Path);
         var updated = await Grain(request).Update(new UpdateCommand(
             body.ToJsonString(), request.Path.Subresource ?? "", request.Options.DryRun, request.Options.FieldManager));
@@ -58,7 +58,7 @@ public sealed class WriteHandlers(IGrainFactory grains, ObjectReader reader, Obj
         var patch = await RequestBodies.ReadPatchAsync(request.Http.Request);
         if (patch is JsonObject patchObject)
         {
-            if (patchType is PatchType.Merge or PatchType.Strategic or PatchType.Apply) FieldValidation.Check(request, patchObject);
+            if (patchType is PatchType.Merge or PatchType.Strategic or PatchType.Apply) FieldValidationCheck.Check(request, patchObject);
             if (patchType == PatchType.Apply) VersionConversion.ToStorage(patchObject, request.Path);
         }
         else if (patchType != PatchType.Json)
