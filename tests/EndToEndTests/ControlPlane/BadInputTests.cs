@@ -166,5 +166,5 @@ public sealed class BadInputTests(ClusterFixture fixture) : IClassFixture<Cluste
     }
 
     private static string PodJson(string name) =>
-        $$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"{{name}}"},"spec":{"containers":[{"name":"main","image":"taodaling/kubia"}]}}""";
+        $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"{{{name}}}"},"spec":{"containers":[{"name":"main","image":"taodaling/kubia"}]}}""";
 }

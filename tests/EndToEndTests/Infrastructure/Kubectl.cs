@@ -28,16 +28,16 @@ public sealed class Kubectl
     {
         _home = Directory.CreateTempSubdirectory("ao-kubectl-home-").FullName;
         _kubeconfig = Path.Combine(_home, "kubeconfig");
-        File.WriteAllText(_kubeconfig, $"""
+        File.WriteAllText(_kubeconfig, $$"""
             apiVersion: v1
             kind: Config
             clusters:
             - name: test
               cluster:
-                server: {gatewayUrl}
+                server: {{gatewayUrl}}
             users:
             - name: admin
-              user: {{}}
+              user: {}
             contexts:
             - name: test
               context:
