@@ -225,34 +225,58 @@ build_programs() {
     ao_log build "everything runs already; not rebuilding (to run changed code: deploy/down.sh --keep-db && deploy/up.sh)"
     return 0
   fi
+  preflight
   mkdir -p "$AO_LOG_DIR"
   build_project Silo
   build_project Gateway
 }
 
-# start_process NAME KIND INDEX: starts it unless it already runs with the same command line.
-start_process() {
-  local name="$1" kind="$2" index="$3" pid port log
+# process_state NAME KIND INDEX: prints "running" when NAME runs with exactly the command line
+# this run wants, "stopped" when it can be started; fails when it cannot be, saying why.
+process_state() {
+  local name="$1" kind="$2" index="$3" pid port
   local -a argv
   mapfile -t argv < <("${kind}_argv" "$index")
   pid="$(ao_proc_pid "$name")"
-  log="$(ao_proc_logfile "$name")"
   if ao_proc_runs "$pid" "${argv[@]}"; then
-    ao_log up "$name already running (pid $pid)"
+    echo running
     return 0
   fi
   if ao_proc_runs_program "$pid" "$(basename "${argv[1]}")"; then
     fail "$name (pid $pid) is running with other settings than this run asks for" "" \
       "stop it with deploy/down.sh --keep-db, then run deploy/up.sh again"
   fi
-  [[ -z "$pid" ]] || ao_log up "$name: pid $pid from an earlier run is gone; starting it again"
-  [[ -f "${argv[1]}" ]] || fail "${argv[1]} does not exist" "" "the build did not produce it; run deploy/up.sh again"
   for port in $("${kind}_ports" "$index"); do
     if ao_port_open "$port"; then
       fail "127.0.0.1:$port, needed by $name, is in use by another process" "" \
         "stop that process (ss -ltnp 'sport = :$port' names it) or choose other ports: --port, AO_SILO_PORT_BASE, AO_SILO_GATEWAY_PORT_BASE, AO_SILO_HTTP_PORT_BASE"
     fi
   done
+  echo stopped
+}
+
+# Finds what would stop the start-up (changed settings, taken ports) before minutes of building.
+preflight() {
+  local name kind index
+  while read -r name kind index; do
+    process_state "$name" "$kind" "$index" >/dev/null || exit 1
+  done < <(wanted_processes)
+}
+
+# start_process NAME KIND INDEX: starts it unless it already runs with the same command line.
+start_process() {
+  local name="$1" kind="$2" index="$3" pid log state
+  local -a argv
+  mapfile -t argv < <("${kind}_argv" "$index")
+  state="$(process_state "$name" "$kind" "$index")" || exit 1
+  pid="$(ao_proc_pid "$name")"
+  log="$(ao_proc_logfile "$name")"
+  if [[ "$state" == running ]]; then
+    ao_log up "$name already running (pid $pid)"
+    return 0
+  fi
+  [[ -z "$pid" ]] || ao_log up "$name: pid $pid from an earlier run is gone; starting it again"
+  [[ -f "${argv[1]}" ]] || fail "${argv[1]} does not exist" "" "the build did not produce it; run deploy/up.sh again"
   ao_proc_launch "$name" "${PROCESS_ENV[@]}" -- "${argv[@]}" \
     || fail "$name did not start" "$log" "read $log, then run deploy/up.sh again"
   ao_log up "started $name (pid $(ao_proc_pid "$name"), log $log)"
@@ -327,6 +351,8 @@ wait_until_serving() {
     [[ -z "$pending" ]] && break
     if ((SECONDS >= deadline)); then
       ao_err up "not serving after ${UP_TIMEOUT}s: $pending"
+      # A Gateway waits on the silos, so silo0's log matters even when silo0 itself answers.
+      [[ " $pending" == *" silo0 "* ]] || pending="${pending}silo0 "
       for name in $pending; do
         ao_err up "last lines of $(ao_proc_logfile "$name"):"
         tail -n 20 "$(ao_proc_logfile "$name")" | sed 's/^/    /' >&2 || true
@@ -335,7 +361,7 @@ wait_until_serving() {
         "read the logs in $AO_LOG_DIR; a slow machine may need AO_UP_TIMEOUT=300; then run deploy/up.sh again (or deploy/down.sh)"
     fi
     if ((SECONDS - started >= next)); then
-      ao_log up "waiting for: $pending($((SECONDS - started))s)"
+      ao_log up "waiting for: $pending($((SECONDS - started))s; a Gateway is ready once a silo has created the system namespaces)"
       next=$((next + 10))
     fi
     sleep 1
