@@ -40,6 +40,9 @@ UP_TIMEOUT="${AO_UP_TIMEOUT:-120}"
 BUILD_TIMEOUT="${AO_BUILD_TIMEOUT:-1200}"
 KUBECONFIG_FILE="$AO_LOCAL_DIR/kubeconfig"
 STARTED=$SECONDS
+CURRENT_STEP=""
+STATE=""
+REPORTED=0
 
 usage() {
   cat <<'USAGE'
@@ -57,12 +60,23 @@ USAGE
 }
 
 step() {
+  CURRENT_STEP="$*"
   ao_log up "== $* (at $((SECONDS - STARTED))s)"
+}
+
+# fail and die_usage explain themselves; anything else that stops the script (set -e) gets a
+# last line naming the step, so no run ends without saying where it broke.
+on_exit() {
+  local code=$?
+  ((code == 0 || REPORTED == 1)) && return 0
+  ao_err up "stopped unexpectedly (exit $code) during: ${CURRENT_STEP:-argument checks}; the lines above say why"
+  printf '[ao up] what to do next: fix that, then run deploy/up.sh again (logs: %s)\n' "$AO_LOCAL_DIR/logs" >&2
 }
 
 # fail MESSAGE [LOG] [NEXT]: says what failed, shows the end of LOG, says what to do next.
 fail() {
   local message="$1" log="${2:-}" next="${3:-}"
+  REPORTED=1
   ao_err up "$message"
   if [[ -n "$log" && -s "$log" ]]; then
     ao_err up "last lines of $log:"
@@ -73,6 +87,7 @@ fail() {
 }
 
 die_usage() {
+  REPORTED=1
   ao_err up "$1 (deploy/up.sh --help lists the options)"
   exit 2
 }
@@ -231,17 +246,16 @@ build_programs() {
   build_project Gateway
 }
 
-# process_state NAME KIND INDEX: prints "running" when NAME runs with exactly the command line
-# this run wants, "stopped" when it can be started; fails when it cannot be, saying why.
+# process_state NAME KIND INDEX: sets STATE to "running" when NAME runs with exactly the command
+# line this run wants, "stopped" when it can be started; fails when it cannot be, saying why.
+# It sets a variable instead of printing so that fail exits this shell, not a subshell.
 process_state() {
   local name="$1" kind="$2" index="$3" pid port
   local -a argv
   mapfile -t argv < <("${kind}_argv" "$index")
   pid="$(ao_proc_pid "$name")"
-  if ao_proc_runs "$pid" "${argv[@]}"; then
-    echo running
-    return 0
-  fi
+  STATE=running
+  ao_proc_runs "$pid" "${argv[@]}" && return 0
   if ao_proc_runs_program "$pid" "$(basename "${argv[1]}")"; then
     fail "$name (pid $pid) is running with other settings than this run asks for" "" \
       "stop it with deploy/down.sh --keep-db, then run deploy/up.sh again"
@@ -252,26 +266,26 @@ process_state() {
         "stop that process (ss -ltnp 'sport = :$port' names it) or choose other ports: --port, AO_SILO_PORT_BASE, AO_SILO_GATEWAY_PORT_BASE, AO_SILO_HTTP_PORT_BASE"
     fi
   done
-  echo stopped
+  STATE=stopped
 }
 
 # Finds what would stop the start-up (changed settings, taken ports) before minutes of building.
 preflight() {
   local name kind index
   while read -r name kind index; do
-    process_state "$name" "$kind" "$index" >/dev/null || exit 1
+    process_state "$name" "$kind" "$index"
   done < <(wanted_processes)
 }
 
 # start_process NAME KIND INDEX: starts it unless it already runs with the same command line.
 start_process() {
-  local name="$1" kind="$2" index="$3" pid log state
+  local name="$1" kind="$2" index="$3" pid log
   local -a argv
   mapfile -t argv < <("${kind}_argv" "$index")
-  state="$(process_state "$name" "$kind" "$index")" || exit 1
+  process_state "$name" "$kind" "$index"
   pid="$(ao_proc_pid "$name")"
   log="$(ao_proc_logfile "$name")"
-  if [[ "$state" == running ]]; then
+  if [[ "$STATE" == running ]]; then
     ao_log up "$name already running (pid $pid)"
     return 0
   fi
@@ -410,6 +424,7 @@ SUMMARY
 }
 
 main() {
+  trap on_exit EXIT
   parse_args "$@"
   cd "$ROOT"
   mkdir -p "$AO_LOCAL_DIR"
