@@ -69,7 +69,7 @@ step() {
 on_exit() {
   local code=$?
   ((code == 0 || REPORTED == 1)) && return 0
-  ao_err up "stopped unexpectedly (exit $code) during: ${CURRENT_STEP:-argument checks}; the lines above say why"
+  ao_err up "stopped unexpectedly (exit $code) during: ${CURRENT_STEP:-preparation}; the lines above say why"
   printf '[ao up] what to do next: fix that, then run deploy/up.sh again (logs: %s)\n' "$AO_LOCAL_DIR/logs" >&2
 }
 
