@@ -7,7 +7,10 @@
 # Repository root, derived from this file's location so scripts work from any directory and
 # in any clone (CI uses a fresh one).
 AO_REPO_ROOT="${AO_REPO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+# Everything local (data, logs, pid files). Set AO_LOCAL_DIR to run a second cluster beside the
+# first. Made absolute because commands run as the postgres user start from /.
 AO_LOCAL_DIR="${AO_LOCAL_DIR:-$AO_REPO_ROOT/.local}"
+[[ "$AO_LOCAL_DIR" == /* ]] || AO_LOCAL_DIR="$PWD/$AO_LOCAL_DIR"
 
 ao_log() {
   local area="$1"; shift

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ActorOrchestrator.EndToEndTests.Infrastructure;
+using k8s;
 using k8s.Models;
 
 namespace ActorOrchestrator.EndToEndTests.ControlPlane;

@@ -80,9 +80,8 @@ public sealed class WatchTests(ClusterFixture fixture) : IClassFixture<ClusterFi
     {
         try
         {
-            var response = client.CoreV1.ListNamespacedPodWithHttpMessagesAsync(ns, resourceVersion: fromRevision, watch: true,
-                cancellationToken: cancellationToken);
-            await foreach (var (type, pod) in response.WatchAsync<V1Pod, V1PodList>(cancellationToken: cancellationToken))
+            var events = client.CoreV1.WatchListNamespacedPodAsync(ns, resourceVersion: fromRevision, cancellationToken: cancellationToken);
+            await foreach (var (type, pod) in events)
             {
                 lock (seen) seen.Add((type, pod.Metadata.Name, long.Parse(pod.Metadata.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture)));
             }

@@ -48,6 +48,16 @@ public sealed class Kubectl
             """);
     }
 
+    private Kubectl(string home, string kubeconfig)
+    {
+        _home = home;
+        _kubeconfig = kubeconfig;
+    }
+
+    /// <summary>kubectl with a fresh HOME and an existing kubeconfig, e.g. the one <c>deploy/up.sh</c> writes.</summary>
+    public static Kubectl WithKubeconfig(string kubeconfig) =>
+        new(Directory.CreateTempSubdirectory("ao-kubectl-home-").FullName, kubeconfig);
+
     public string KubeconfigPath => _kubeconfig;
 
     public Task<KubectlResult> RunAsync(params string[] arguments) => RunAsync(arguments, null, TimeSpan.FromSeconds(60));
