@@ -10,6 +10,11 @@ public static class RequestBodies
 {
     public static async Task<byte[]> ReadBytesAsync(HttpRequest request)
     {
+        // Protobuf is not spoken here; kubectl's typed clients fall back to JSON on 415.
+        if (request.ContentType?.StartsWith("application/vnd.kubernetes.protobuf", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            throw ApiException.UnsupportedMediaType(request.ContentType);
+        }
         if (request.ContentLength is { } length) ManifestReader.EnsureWithinLimit(length);
         return await ManifestReader.ReadBodyAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
     }

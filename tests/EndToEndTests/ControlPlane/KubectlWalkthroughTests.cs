@@ -68,6 +68,7 @@ public sealed class KubectlWalkthroughTests(ClusterFixture fixture) : IClassFixt
         Assert.Matches(@"Annotations:\s+mycompany.com/someannotation: foo bar", described);
         Assert.Matches(@"Normal\s+Checked\s+.*walkthrough event", described);
 
+        (await Kubectl.RunAsync("label", "pods", "kubia-manual", "creation_method=manual", "--overwrite")).EnsureSuccess();
         var deleted = (await Kubectl.RunAsync("delete", "pods", "-l", "creation_method=manual")).EnsureSuccess().Output;
         Assert.Contains("pod \"kubia-manual\" deleted", deleted);
         Assert.Contains("pod \"kubia-manual-v2\" deleted", deleted);
