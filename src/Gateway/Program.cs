@@ -13,7 +13,7 @@ builder.WebHost.UseUrls(builder.Configuration["AO_GATEWAY_LISTEN"] ?? GatewaySet
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // bodies are bounded (413) where they are read
 builder.Services.AddObjectStoreReading(cluster.ConnectionString).AddObjectStoreWatching();
 builder.Services.AddResourceApi().AddManifestApi();
-builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-gateway");
+builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-gateway", ApiMetrics.MeterName);
 builder.UseOrleansClient(client => OrleansClientSetup.Configure(client, cluster));
 
 var app = builder.Build();

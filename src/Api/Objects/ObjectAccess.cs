@@ -30,7 +30,7 @@ public static class ObjectAccess
     public static string? DeletionTimestamp(this JsonObject obj) => obj.Metadata().GetString("deletionTimestamp");
 
     public static long Generation(this JsonObject obj) =>
-        obj.Metadata()["generation"] is JsonValue v && v.TryGetValue<long>(out var g) ? g : 0;
+        obj.Metadata().Num("generation") ?? 0;
 
     public static JsonObject? Spec(this JsonObject obj) => obj["spec"] as JsonObject;
 

@@ -1,3 +1,4 @@
+using ActorOrchestrator.Api.Objects;
 using System.Text.Json.Nodes;
 using k8s.Models;
 

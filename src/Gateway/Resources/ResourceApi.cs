@@ -28,14 +28,35 @@ public static class ResourceApi
         return app;
     }
 
-    private static Task DispatchAsync(HttpContext http)
+    private static async Task DispatchAsync(HttpContext http)
     {
+        var started = ApiMetrics.Start();
         var path = ApiPathParser.Parse(http.Request.Path)
             ?? throw new ApiException(404, "NotFound", "the server could not find the requested resource");
         var request = new ResourceContext(http, path, RequestOptions.From(http.Request.Query), ResponseFormats.From(http.Request.Headers.Accept));
         var services = http.RequestServices;
         var method = http.Request.Method;
-        return (path.IsCollection, path.Subresource, method) switch
+        var code = 200;
+        try
+        {
+            await HandleAsync(request, services, method, path);
+            code = http.Response.StatusCode;
+        }
+        catch (Exception ex)
+        {
+            // The error middleware answers it; count it under the code it will get.
+            code = ApiErrorMiddleware.Classify(ex).Code;
+            throw;
+        }
+        finally
+        {
+            ApiMetrics.Record(ApiMetrics.VerbOf(method, path.IsCollection, request.Options.Watch), path.Type.StorageKey,
+                path.Subresource ?? "", code, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private static Task HandleAsync(ResourceContext request, IServiceProvider services, string method, ApiPath path) =>
+        (path.IsCollection, path.Subresource, method) switch
         {
             (true, _, "GET") when request.Options.Watch => services.GetRequiredService<WatchHandler>().WatchAsync(request),
             (true, _, "GET") => services.GetRequiredService<ReadHandlers>().ListAsync(request),
@@ -50,5 +71,4 @@ public static class ResourceApi
             (false, "scale", "PATCH") => services.GetRequiredService<ScaleHandlers>().PatchAsync(request),
             _ => throw ApiException.MethodNotAllowed($"the server does not allow this method on the requested resource ({method} {path.Type.Plural}{(path.Subresource is null ? "" : "/" + path.Subresource)})"),
         };
-    }
 }

@@ -47,10 +47,11 @@ public sealed class ScaleHandlers(IGrainFactory grains, ObjectReader reader)
 
     private async Task ScaleToAsync(ResourceContext request, JsonObject scale)
     {
-        if (scale["spec"]?["replicas"] is not JsonValue value || !value.TryGetValue<int>(out var replicas))
+        if (scale.Num("spec", "replicas") is not { } wanted || wanted > int.MaxValue || wanted < int.MinValue)
         {
             throw ApiException.Invalid("Scale", request.Path.Name!, "spec.replicas", "Required value");
         }
+        var replicas = (int)wanted;
         if (replicas < 0)
         {
             throw ApiException.Invalid("Scale", request.Path.Name!, "spec.replicas", $"Invalid value: {replicas}: must be greater than or equal to 0");
@@ -103,5 +104,5 @@ public sealed class ScaleHandlers(IGrainFactory grains, ObjectReader reader)
     };
 
     private static int Int(JsonNode? node, int fallback) =>
-        node is JsonValue v && v.TryGetValue<int>(out var i) ? i : fallback;
+        (int)(node.Num() ?? fallback);
 }

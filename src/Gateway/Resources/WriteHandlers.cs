@@ -157,7 +157,7 @@ public sealed class WriteHandlers(IGrainFactory grains, ObjectReader reader, Obj
     {
         var preconditions = body?["preconditions"] as JsonObject;
         long? grace = request.Options.GracePeriodSeconds;
-        if (grace is null && body?["gracePeriodSeconds"] is JsonValue g && g.TryGetValue<long>(out var fromBody)) grace = fromBody;
+        grace ??= body.Num("gracePeriodSeconds");
         var policy = request.Options.PropagationPolicy ?? body?.GetString("propagationPolicy");
         if (policy is null && body?["orphanDependents"] is JsonValue orphan && orphan.TryGetValue<bool>(out var o))
         {

@@ -1,7 +1,19 @@
-using System.Net.Http.Json;
+using System.Globalization;
 using k8s;
 
 namespace ActorOrchestrator.EndToEndTests.Infrastructure;
+
+/// <summary>How a test cluster is started.</summary>
+public sealed record TestClusterOptions
+{
+    public int Silos { get; init; } = 1;
+
+    /// <summary>Extra command-line switches every silo gets (e.g. a short log retention).</summary>
+    public IReadOnlyList<string> SiloArguments { get; init; } = [];
+
+    /// <summary>Environment every process of the cluster gets (e.g. an OTLP endpoint).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// A control plane of real processes on a database of its own: silos and Gateways started with
@@ -11,14 +23,17 @@ public sealed class TestCluster : IAsyncDisposable
 {
     private readonly List<ManagedProcess> _silos = [];
     private readonly List<ManagedProcess> _gateways = [];
+    private readonly List<string> _siloHttpUrls = [];
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly TestClusterOptions _options;
 
-    private TestCluster(TestDatabase database, int gatewayPort)
+    private TestCluster(TestDatabase database, int gatewayPort, TestClusterOptions options)
     {
         Database = database;
         GatewayPort = gatewayPort;
         GatewayUrl = $"http://127.0.0.1:{gatewayPort}";
         Kubectl = new Kubectl(GatewayUrl);
+        _options = options;
     }
 
     public TestDatabase Database { get; }
@@ -33,14 +48,15 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IReadOnlyList<ManagedProcess> Gateways => _gateways;
 
-    /// <summary>Extra command-line switches every silo of this cluster gets (e.g. a short log retention).</summary>
-    public IReadOnlyList<string> SiloArguments { get; init; } = [];
+    /// <summary>Where each silo serves its dashboard and metrics, in start order.</summary>
+    public IReadOnlyList<string> SiloHttpUrls => _siloHttpUrls;
 
-    public static async Task<TestCluster> StartAsync(int silos = 1, IReadOnlyList<string>? siloArguments = null)
+    public static async Task<TestCluster> StartAsync(TestClusterOptions? options = null)
     {
+        options ??= new TestClusterOptions();
         var database = await TestDatabase.CreateAsync();
-        var cluster = new TestCluster(database, FreePorts.Next()) { SiloArguments = siloArguments ?? [] };
-        for (var i = 0; i < silos; i++) cluster.StartSilo();
+        var cluster = new TestCluster(database, FreePorts.Next(), options);
+        for (var i = 0; i < options.Silos; i++) cluster.StartSilo();
         cluster.StartGateway();
         await cluster.WaitUntilServingAsync();
         return cluster;
@@ -48,16 +64,18 @@ public sealed class TestCluster : IAsyncDisposable
 
     public ManagedProcess StartSilo()
     {
+        var http = $"http://127.0.0.1:{FreePorts.Next()}";
         var silo = ManagedProcess.Start($"silo{_silos.Count}", RepositoryPaths.Program("Silo", "ActorOrchestrator.Silo"),
         [
             "--pg", Database.ConnectionString,
             "--cluster-id", _clusterId,
-            "--silo-port", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--gateway-port", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--http", $"http://127.0.0.1:{FreePorts.Next()}",
-            .. SiloArguments,
-        ]);
+            "--silo-port", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            "--gateway-port", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            "--http", http,
+            .. _options.SiloArguments,
+        ], _options.Environment.ToDictionary());
         _silos.Add(silo);
+        _siloHttpUrls.Add(http);
         return silo;
     }
 
@@ -68,7 +86,7 @@ public sealed class TestCluster : IAsyncDisposable
             "--pg", Database.ConnectionString,
             "--cluster-id", _clusterId,
             "--listen", port is null ? GatewayUrl : $"http://127.0.0.1:{port}",
-        ]);
+        ], _options.Environment.ToDictionary());
         _gateways.Add(gateway);
         return gateway;
     }
@@ -79,29 +97,22 @@ public sealed class TestCluster : IAsyncDisposable
         foreach (var process in _gateways.Concat(_silos)) await process.StopAsync();
         _gateways.Clear();
         _silos.Clear();
+        _siloHttpUrls.Clear();
     }
 
     /// <summary>Waits until the Gateway answers and the system namespaces exist (a silo is serving).</summary>
-    public Task WaitUntilServingAsync(TimeSpan? timeout = null)
-    {
-        return Eventually.WaitForAsync(async () =>
+    public Task WaitUntilServingAsync(TimeSpan? timeout = null) =>
+        Eventually.WaitForAsync(async () =>
         {
             using var client = new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(5) };
             var response = await client.GetAsync("/api/v1/namespaces/kube-node-lease");
             return response.IsSuccessStatusCode;
         }, timeout ?? TimeSpan.FromSeconds(90), $"the cluster at {GatewayUrl} to serve (logs in {RepositoryPaths.LogDirectory})");
-    }
 
     public HttpClient Http() => new() { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>The official Kubernetes C# client, pointed at this cluster.</summary>
     public Kubernetes Client() => new(new KubernetesClientConfiguration { Host = GatewayUrl });
-
-    public async Task<T?> GetJsonAsync<T>(string path)
-    {
-        using var http = Http();
-        return await http.GetFromJsonAsync<T>(path);
-    }
 
     public async ValueTask DisposeAsync()
     {

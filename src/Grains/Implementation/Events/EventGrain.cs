@@ -17,7 +17,7 @@ public sealed class EventGrain(ObjectServices services, ILogger<EventGrain> logg
         if (Current is { } existing)
         {
             var repeated = existing.Clone();
-            repeated["count"] = (existing["count"] is JsonValue c && c.TryGetValue<int>(out var n) ? n : 1) + 1;
+            repeated["count"] = (existing.Num("count") ?? 1) + 1;
             repeated["lastTimestamp"] = now;
             await CommitAsync(WriteKind.Update, repeated);
             return;

@@ -34,7 +34,7 @@ public sealed class PodGrain(ObjectServices services, ILogger<PodGrain> logger)
     {
         var nodeName = current.Spec()?["nodeName"]?.ToString();
         var grace = command.GracePeriodSeconds
-            ?? (current.Spec()?["terminationGracePeriodSeconds"] is JsonValue v && v.TryGetValue<long>(out var s) ? s : 30);
+            ?? current.Spec().Num("terminationGracePeriodSeconds") ?? PodDefaults.DefaultGracePeriodSeconds;
         if (string.IsNullOrEmpty(nodeName) || grace <= 0) return DeletionPlan.Immediate;
         // With no such node nobody would ever confirm the containers are gone (Kubernetes' pod GC case).
         var node = await Services.Reader.GetAsync(new ObjectKey(ResourceRegistry.Nodes.StorageKey, "", nodeName));

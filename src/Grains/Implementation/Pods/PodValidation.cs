@@ -41,7 +41,7 @@ public static class PodValidation
         {
             yield return Unsupported($"{path}.restartPolicy", restart, RestartPolicies);
         }
-        if (spec["terminationGracePeriodSeconds"] is JsonValue grace && grace.TryGetValue<long>(out var seconds) && seconds < 0)
+        if (spec.Num("terminationGracePeriodSeconds") is < 0)
         {
             yield return Invalid($"{path}.terminationGracePeriodSeconds", "must be greater than or equal to 0");
         }
@@ -71,7 +71,7 @@ public static class PodValidation
             {
                 if (ports[i] is not JsonObject port) continue;
                 var portPath = $"{path}.ports[{i}]";
-                if (port["containerPort"] is not JsonValue number || !number.TryGetValue<int>(out var p))
+                if (port.Num("containerPort") is not { } p)
                 {
                     yield return Required($"{portPath}.containerPort");
                 }

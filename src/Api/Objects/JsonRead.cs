@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ActorOrchestrator.Gateway.Printing;
+namespace ActorOrchestrator.Api.Objects;
 
 /// <summary>
 /// Tolerant reads of nested fields of API objects kept as JSON: a missing or mistyped field reads as
 /// absent, the way Go's zero values make a missing field print as empty or 0.
 /// </summary>
-internal static class JsonRead
+public static class JsonRead
 {
     public static JsonNode? At(this JsonNode? node, params string[] path)
     {
