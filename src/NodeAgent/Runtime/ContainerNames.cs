@@ -15,6 +15,10 @@ public static class ContainerNames
     public static string ForSandbox(string node, PodRef pod, int attempt) =>
         For(node, pod, RuntimeLabels.SandboxContainerName, attempt);
 
+    /// <summary>Like the kubelet: a pod's hostname is its name cut to 63 characters, not ending in '-' or '.'.</summary>
+    public static string Hostname(string podName) =>
+        (podName.Length > 63 ? podName[..63] : podName).TrimEnd('-', '.');
+
     /// <summary>
     /// Keeps <c>[A-Za-z0-9.-]</c> and replaces anything else with <c>-</c>: Docker allows
     /// <c>[a-zA-Z0-9_.-]</c>, and <c>_</c> is reserved here as the separator.

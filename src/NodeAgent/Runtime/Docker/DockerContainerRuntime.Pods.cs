@@ -12,7 +12,7 @@ public sealed partial class DockerContainerRuntime
         {
             Name = name,
             Image = spec.Image ?? _options.PauseImage,
-            Hostname = PodHostname(spec.Pod.Name),
+            Hostname = ContainerNames.Hostname(spec.Pod.Name),
             Labels = RuntimeLabels.Build(NodeName, spec.Pod, RuntimeLabels.SandboxContainerName, spec.Attempt, spec.Attempt, spec.Labels),
             HostConfig = new HostConfig
             {
@@ -76,10 +76,6 @@ public sealed partial class DockerContainerRuntime
             // Best effort: the dangling-container sweep finds it by its labels.
         }
     }
-
-    /// <summary>Like the kubelet: a hostname is at most 63 characters and does not end in '-' or '.'.</summary>
-    internal static string PodHostname(string podName) =>
-        (podName.Length > 63 ? podName[..63] : podName).TrimEnd('-', '.');
 
     private static void ValidatePod(PodRef pod)
     {
