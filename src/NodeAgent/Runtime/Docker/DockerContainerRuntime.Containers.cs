@@ -87,6 +87,14 @@ public sealed partial class DockerContainerRuntime
         var inspected = await CallAsync("inspect", containerId, token => _client.Containers.InspectContainerAsync(containerId, token), cancellationToken);
         var state = inspected.State;
         var status = StateOf(state?.Status);
+        var startedAt = ParseTime(state?.StartedAt);
+        var finishedAt = ParseTime(state?.FinishedAt);
+        // Docker stamps StartedAt after the start call returns, so a process that exits at once can
+        // show a FinishedAt a little before it; nothing downstream should see time run backwards.
+        if (startedAt > finishedAt)
+        {
+            startedAt = finishedAt;
+        }
         return new ContainerStatus(
             inspected.ID,
             inspected.Name.TrimStart('/'),
@@ -94,8 +102,8 @@ public sealed partial class DockerContainerRuntime
             status,
             status == ContainerState.Exited ? (int?)state?.ExitCode : null,
             state?.OOMKilled ?? false,
-            ParseTime(state?.StartedAt),
-            ParseTime(state?.FinishedAt),
+            startedAt,
+            finishedAt,
             string.IsNullOrEmpty(state?.Error) ? null : state.Error,
             RuntimeLabels.Parse(inspected.Config?.Labels));
     }
