@@ -145,8 +145,26 @@ public sealed partial class DockerContainerRuntime
         _ => ContainerState.Unknown,
     };
 
-    internal static DateTimeOffset? ParseTime(string? value) =>
-        string.IsNullOrEmpty(value) || value == NeverTime
-            ? null
-            : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    /// <summary>Docker's RFC3339Nano, truncated (never rounded up) to .NET's 100 ns ticks; null for Docker's zero time.</summary>
+    internal static DateTimeOffset? ParseTime(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value == NeverTime)
+        {
+            return null;
+        }
+        var dot = value.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0)
+        {
+            var end = dot + 1;
+            while (end < value.Length && char.IsAsciiDigit(value[end]))
+            {
+                end++;
+            }
+            if (end - dot - 1 > 7)
+            {
+                value = string.Concat(value.AsSpan(0, dot + 8), value.AsSpan(end));
+            }
+        }
+        return DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    }
 }
