@@ -24,6 +24,9 @@ internal sealed class FakeContainer(string id, string name, string image, string
     public bool Removed { get; set; }
     public FakeProcess? Process { get; set; }
 
+    /// <summary>False for a passive process, which exits 0 at once on SIGTERM.</summary>
+    public bool HasProgram { get; set; }
+
     /// <summary>Completed when the container exits (or is removed).</summary>
     public TaskCompletionSource Exited { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -2,50 +2,6 @@ namespace ActorOrchestrator.NodeAgent.Runtime;
 
 public sealed partial class FakeContainerEngine
 {
-    internal async Task SimulateAsync(TimeSpan latency, string operation, string target, CancellationToken cancellationToken)
-    {
-        if (!IsAvailable)
-        {
-            throw new ContainerRuntimeException(ContainerRuntimeErrorReason.EngineUnavailable, $"{operation} {target}: engine unreachable (simulated)");
-        }
-        if (latency <= TimeSpan.Zero)
-        {
-            return;
-        }
-        if (latency > OperationTimeout)
-        {
-            await Task.Delay(OperationTimeout, Time, cancellationToken);
-            throw new ContainerRuntimeException(ContainerRuntimeErrorReason.Timeout, $"{operation} {target} did not finish within {OperationTimeout.TotalSeconds:0.###}s (simulated)");
-        }
-        await Task.Delay(latency, Time, cancellationToken);
-    }
-
-    internal ImageResult EnsureImage(string image, ImagePullPolicy pullPolicy)
-    {
-        var key = Normalize(image);
-        lock (_gate)
-        {
-            var present = _localImages.Contains(key);
-            if (pullPolicy == ImagePullPolicy.Never)
-            {
-                return present
-                    ? ImageResult.Present(image)
-                    : ImageResult.Missing(image, $"image {image} is not present and the pull policy is Never", neverPull: true);
-            }
-            if (pullPolicy == ImagePullPolicy.IfNotPresent && present)
-            {
-                return ImageResult.Present(image);
-            }
-            if (_registryImages.Contains(key))
-            {
-                _localImages.Add(key);
-                return ImageResult.PulledFresh(image);
-            }
-            var reason = $"pull access denied for {image}: no registry reachable (simulated)";
-            return present ? ImageResult.PullFailedButPresent(image, reason) : ImageResult.Missing(image, reason);
-        }
-    }
-
     internal PodSandbox CreateSandbox(string node, PodSandboxSpec spec, string pauseImage)
     {
         var image = spec.Image ?? pauseImage;
@@ -111,6 +67,7 @@ public sealed partial class FakeContainerEngine
         }
         if (ProgramFor(container.Spec, container.Image) is { } program)
         {
+            container.HasProgram = true;
             _ = RunAsync(container, process, program);
         }
     }
@@ -154,7 +111,7 @@ public sealed partial class FakeContainerEngine
                 return;
             }
         }
-        if (container.Process is { } process && ProgramFor(container.Spec, container.Image) is not null)
+        if (container.Process is { } process && container.HasProgram)
         {
             process.SignalTerm();
             if (gracePeriod > TimeSpan.Zero)
