@@ -1,3 +1,4 @@
+using ActorOrchestrator.Api.Objects;
 namespace ActorOrchestrator.NodeAgent.Runtime;
 
 /// <summary>An application container of a pod, as the lifecycle code resolved it from the pod spec.</summary>

@@ -1,3 +1,4 @@
+using ActorOrchestrator.Api.Objects;
 using ActorOrchestrator.NodeAgent.Runtime;
 
 namespace ActorOrchestrator.NodeAgentTests.Runtime;

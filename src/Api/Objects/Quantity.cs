@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ActorOrchestrator.NodeAgent.Runtime;
+namespace ActorOrchestrator.Api.Objects;
 
 /// <summary>
 /// Kubernetes resource quantities (<c>100m</c>, <c>0.5</c>, <c>128Mi</c>, <c>1G</c>, <c>1e3</c>) converted
-/// to the integers Docker wants. Only what limits need: parse, scale, round up.
+/// to the integers Docker and the scheduler want: parse, scale, round up.
 /// </summary>
 public static partial class Quantity
 {
@@ -13,6 +13,9 @@ public static partial class Quantity
 
     /// <summary>CPU cores to Docker <c>NanoCpus</c> (<c>100m</c> → 100,000,000), rounded up.</summary>
     public static long ToNanoCpus(string quantity) => ToLong(Parse(quantity) * NanosPerCore, quantity);
+
+    /// <summary>CPU cores to millicores (<c>0.5</c> → 500), rounded up: the scheduler's unit.</summary>
+    public static long ToMilliCpu(string quantity) => ToLong(Parse(quantity) * 1000m, quantity);
 
     /// <summary>Bytes (<c>128Mi</c> → 134,217,728; <c>1G</c> → 1,000,000,000), rounded up.</summary>
     public static long ToBytes(string quantity) => ToLong(Parse(quantity), quantity);
