@@ -13,6 +13,9 @@ public sealed record SiloSettings(IPAddress Advertise, int SiloPort, int Gateway
         ["--http"] = "AO_SILO_HTTP",
         ["--event-ttl"] = "AO_EVENT_TTL",
         ["--log-retention"] = "AO_LOG_RETENTION",
+        ["--node-grace-seconds"] = "AO_NODE_GRACE_SECONDS",
+        ["--node-monitor-seconds"] = "AO_NODE_MONITOR_SECONDS",
+        ["--default-toleration-seconds"] = "AO_DEFAULT_TOLERATION_SECONDS",
     };
 
     public static SiloSettings From(IConfiguration configuration) => new(

@@ -19,7 +19,8 @@ public static class ResourceApi
         .AddSingleton<ReadHandlers>()
         .AddSingleton<WatchHandler>()
         .AddSingleton<WriteHandlers>()
-        .AddSingleton<ScaleHandlers>();
+        .AddSingleton<ScaleHandlers>()
+        .AddSingleton<PodSubresourceHandlers>();
 
     public static IEndpointRouteBuilder MapResourceApi(this IEndpointRouteBuilder app)
     {
@@ -69,6 +70,8 @@ public static class ResourceApi
             (false, "scale", "GET") => services.GetRequiredService<ScaleHandlers>().GetAsync(request),
             (false, "scale", "PUT") => services.GetRequiredService<ScaleHandlers>().UpdateAsync(request),
             (false, "scale", "PATCH") => services.GetRequiredService<ScaleHandlers>().PatchAsync(request),
+            (false, "binding", "POST") => services.GetRequiredService<PodSubresourceHandlers>().BindAsync(request),
+            (false, "eviction", "POST") => services.GetRequiredService<PodSubresourceHandlers>().EvictAsync(request),
             _ => throw ApiException.MethodNotAllowed($"the server does not allow this method on the requested resource ({method} {path.Type.Plural}{(path.Subresource is null ? "" : "/" + path.Subresource)})"),
         };
 }

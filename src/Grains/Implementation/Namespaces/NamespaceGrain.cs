@@ -61,7 +61,7 @@ public sealed class NamespaceGrain(ObjectServices services, ILogger<NamespaceGra
         await Task.CompletedTask;
     }
 
-    protected override async Task OnCommittedAsync(JsonObject? previous, JsonObject? current)
+    protected override async Task OnCommittedAsync(JsonObject? previous, JsonObject? current, CommittedObject committed)
     {
         if (current?.DeletionTimestamp() is not null && previous?.DeletionTimestamp() is null)
         {

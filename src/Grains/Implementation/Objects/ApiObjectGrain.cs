@@ -81,7 +81,8 @@ public abstract partial class ApiObjectGrain(ObjectServices services, ILogger lo
     protected virtual bool ReadyToRemove(JsonObject obj) => obj.Finalizers().Count == 0;
 
     /// <summary>Runs after each commit, to wake whatever depends on this object.</summary>
-    protected virtual Task OnCommittedAsync(JsonObject? previous, JsonObject? current) => Task.CompletedTask;
+    /// <param name="committed">What was committed: <paramref name="current"/>'s JSON, or the final state of a removed object.</param>
+    protected virtual Task OnCommittedAsync(JsonObject? previous, JsonObject? current, CommittedObject committed) => Task.CompletedTask;
 
     /// <summary>One level-based pass: compare desired with observed, act, write status.</summary>
     /// <returns>When to run again, or null to wait for the next change or resync.</returns>
@@ -245,7 +246,7 @@ public abstract partial class ApiObjectGrain(ObjectServices services, ILogger lo
         }
         Current = kind == WriteKind.Delete ? null : obj;
         Revision = kind == WriteKind.Delete ? 0 : result.Revision;
-        await OnCommittedAsync(previous, Current);
+        await OnCommittedAsync(previous, Current, new CommittedObject(result.Json!, result.Revision, kind == WriteKind.Delete));
         if (Current is null && _reconcileTimer is null) DeactivateOnIdle();
         return new ObjectResponse(result.Json!, result.Revision, kind == WriteKind.Delete);
     }
@@ -430,6 +431,9 @@ public abstract partial class ApiObjectGrain(ObjectServices services, ILogger lo
     [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: another writer committed first ({Kind}); reloaded")]
     private partial void LogStaleWrite(string key, WriteKind kind);
 }
+
+/// <summary>A committed version of the object: its JSON as stored, its revision, and whether it was removed.</summary>
+public sealed record CommittedObject(string Json, long Revision, bool Removed);
 
 /// <summary>How a delete proceeds: removed now, or marked and removed after a grace period / when released.</summary>
 public sealed record DeletionPlan(TimeSpan? GracePeriod)

@@ -10,7 +10,8 @@ public static class PodDefaults
 {
     public const long DefaultGracePeriodSeconds = 30;
 
-    public static void Apply(JsonObject spec)
+    /// <param name="tolerationSeconds">How long the pod tolerates an unready or unreachable node, unless it says.</param>
+    public static void Apply(JsonObject spec, long tolerationSeconds)
     {
         SetIfMissing(spec, "restartPolicy", "Always");
         SetIfMissing(spec, "terminationGracePeriodSeconds", DefaultGracePeriodSeconds);
@@ -34,7 +35,7 @@ public static class PodDefaults
                 if (volume["configMap"] is JsonObject configMap) SetIfMissing(configMap, "defaultMode", 420);
             }
         }
-        AddDefaultTolerations(spec);
+        AddDefaultTolerations(spec, tolerationSeconds);
     }
 
     private static void ApplyToContainer(JsonObject container)
@@ -76,7 +77,7 @@ public static class PodDefaults
         return image[(colon + 1)..] == "latest" ? "Always" : "IfNotPresent";
     }
 
-    private static void AddDefaultTolerations(JsonObject spec)
+    private static void AddDefaultTolerations(JsonObject spec, long tolerationSeconds)
     {
         if (spec["tolerations"] is not JsonArray tolerations) spec["tolerations"] = tolerations = [];
         foreach (var key in new[] { "node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable" })
@@ -90,7 +91,7 @@ public static class PodDefaults
                     ["effect"] = "NoExecute",
                     ["key"] = key,
                     ["operator"] = "Exists",
-                    ["tolerationSeconds"] = 300,
+                    ["tolerationSeconds"] = tolerationSeconds,
                 });
             }
         }
