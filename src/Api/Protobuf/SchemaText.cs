@@ -22,6 +22,10 @@ internal static class SchemaText
             }
             if (!char.IsAsciiDigit(line[0]))
             {
+                if (line.Contains(' '))
+                {
+                    throw new InvalidOperationException($"{package}: '{line}' is neither a message name nor a field line");
+                }
                 if (message is not null)
                 {
                     yield return new MessageSchema(message, fields);
