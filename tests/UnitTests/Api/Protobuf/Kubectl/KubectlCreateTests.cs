@@ -32,6 +32,8 @@ public sealed class KubectlCreateTests(KubectlFixture kubectl) : IClassFixture<K
         ["service externalname"] = ["create", "service", "externalname", "ext", "--external-name=example.com", "--tcp=80"],
         ["serviceaccount"] = ["create", "serviceaccount", "robot"],
         ["configmap"] = ["create", "configmap", "settings", "--from-literal=level=debug", "--from-literal=empty="],
+        ["configmap from files"] = ["create", "configmap", "files", "--from-file=logo.bin", "--from-file=props=app.properties"],
+        ["secret tls"] = ["create", "secret", "tls", "web-tls", "--cert=tls.crt", "--key=tls.key"],
         ["secret generic"] = ["create", "secret", "generic", "creds", "--from-literal=user=admin", "--from-literal=password=s3cr3t!", "--type=Opaque"],
         ["secret docker-registry"] = ["create", "secret", "docker-registry", "registry", "--docker-server=r.example.com", "--docker-username=u", "--docker-password=p"],
         ["role"] = ["create", "role", "reader", "--verb=get,list,watch", "--resource=pods,deployments.apps,pods/log", "--resource-name=web"],

@@ -11,6 +11,12 @@ public sealed class KubectlFixture : IDisposable
     {
         Server = new CaptureServer();
         Runner = new KubectlRunner(Server.Url);
+        // Inputs for --from-file and tls: a file that is not UTF-8 lands in binaryData.
+        Runner.WriteFile("logo.bin", [0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0xFE]);
+        Runner.WriteFile("app.properties", "level=debug\nname=web\n"u8.ToArray());
+        var (certificate, key) = SelfSignedCertificate.Pem("web.example.com");
+        Runner.WriteFile("tls.crt", certificate);
+        Runner.WriteFile("tls.key", key);
     }
 
     internal CaptureServer Server { get; }

@@ -34,10 +34,13 @@ internal sealed class KubectlRunner : IDisposable
     }
 
     /// <summary>The kubectl these tests need, or a failure that says how to get it: never a silent skip.</summary>
-    public static string Executable { get; } = FindOnPath("kubectl")
+    public string Executable { get; } = FindOnPath("kubectl")
         ?? throw new InvalidOperationException(
             "kubectl is not on PATH. The protobuf tests run the real kubectl (1.32) against a loopback server; " +
             "install kubectl 1.32 (or a dispatcher that serves it) and put it on PATH.");
+
+    /// <summary>Puts a file in kubectl's working directory, for flags such as --from-file.</summary>
+    public void WriteFile(string name, byte[] content) => File.WriteAllBytes(Path.Combine(_home, name), content);
 
     public string Home => _home;
 
