@@ -58,7 +58,7 @@ internal static class MessageDecoder
                 var inner = new WireReader(packed, packedOffset);
                 while (!inner.AtEnd)
                 {
-                    state.Items.Add(ReadScalar(ref inner, field.Type.Kind));
+                    state.Items.Add(ScalarValues.Read(ref inner, field.Type.Kind));
                 }
                 break;
             case FieldShape.Repeated:
@@ -73,7 +73,7 @@ internal static class MessageDecoder
                 var (key, value) = ReadMapEntry(entry, entryOffset, field, depth);
                 state.Entries[key] = value;
                 break;
-            case FieldShape.Value or FieldShape.Pointer when IsMessage(field.Type):
+            case FieldShape.Value or FieldShape.Pointer when field.Type.IsMessage:
                 ExpectWireType(ref reader, wireType, field);
                 reader.ReadLengthDelimited(out var partOffset);
                 var partEnd = reader.Offset;
@@ -81,7 +81,7 @@ internal static class MessageDecoder
                 break;
             default:
                 ExpectWireType(ref reader, wireType, field);
-                state.Value = ReadScalar(ref reader, field.Type.Kind);
+                state.Value = ScalarValues.Read(ref reader, field.Type.Kind);
                 break;
         }
     }
@@ -102,7 +102,7 @@ internal static class MessageDecoder
             }
             else
             {
-                node = IsMessage(field.Type) ? DecodeValue(field.Type, [], offset, depth + 1) : ZeroScalar(field.Type.Kind);
+                node = field.Type.IsMessage ? DecodeValue(field.Type, [], offset, depth + 1) : ScalarValues.Zero(field.Type.Kind);
             }
         }
         else
@@ -111,7 +111,7 @@ internal static class MessageDecoder
             {
                 FieldShape.Repeated => state.Items,
                 FieldShape.Map => state.Entries,
-                _ when IsMessage(field.Type) => DecodeParts(field.Type, state.Parts!, data, offset, depth),
+                _ when field.Type.IsMessage => DecodeParts(field.Type, state.Parts!, data, offset, depth),
                 _ => state.Value,
             };
         }
@@ -141,19 +141,9 @@ internal static class MessageDecoder
         FieldShape.Repeated => node is null or JsonArray { Count: 0 },
         FieldShape.Map => node is null or JsonObject { Count: 0 },
         FieldShape.Pointer => false,
-        _ when IsMessage(field.Type) => false,
-        _ => node is null || IsZeroScalar(node),
+        _ when field.Type.IsMessage => false,
+        _ => node is null || ScalarValues.IsZero(node),
     };
-
-    private static bool IsZeroScalar(JsonNode node)
-    {
-        var value = node.AsValue();
-        return value.TryGetValue<string>(out var text) ? text.Length == 0
-            : value.TryGetValue<bool>(out var flag) ? !flag
-            : value.TryGetValue<int>(out var small) ? small == 0
-            : value.TryGetValue<long>(out var large) ? large == 0
-            : value.TryGetValue<double>(out var real) && real == 0;
-    }
 
     private static JsonNode? DecodeParts(TypeRef type, List<(int Start, int Length)> parts, ReadOnlySpan<byte> data, int offset, int depth)
     {
@@ -184,7 +174,7 @@ internal static class MessageDecoder
             switch (number)
             {
                 case 1:
-                    WellKnownTypes.ExpectWireType(ref reader, wireType, WireType.LengthDelimited, $"{field.JsonName} key");
+                    WireFields.ExpectWireType(ref reader, wireType, WireType.LengthDelimited, $"{field.JsonName} key");
                     key = Encoding.UTF8.GetString(reader.ReadLengthDelimited(out _));
                     break;
                 case 2:
@@ -200,18 +190,18 @@ internal static class MessageDecoder
         if (!hasValue)
         {
             // Go's generated code starts each entry from a zero value; bytes from []byte{}, so "".
-            value = IsMessage(field.Type) ? DecodeValue(field.Type, [], offset, depth + 1)
+            value = field.Type.IsMessage ? DecodeValue(field.Type, [], offset, depth + 1)
                 : field.Type.Kind == ValueKind.Bytes ? JsonValue.Create("")
-                : ZeroScalar(field.Type.Kind);
+                : ScalarValues.Zero(field.Type.Kind);
         }
         return (key, value);
     }
 
     private static JsonNode? ReadValue(ref WireReader reader, TypeRef type, int depth)
     {
-        if (!IsMessage(type))
+        if (!type.IsMessage)
         {
-            return ReadScalar(ref reader, type.Kind);
+            return ScalarValues.Read(ref reader, type.Kind);
         }
         var payload = reader.ReadLengthDelimited(out var payloadOffset);
         return DecodeValue(type, payload, payloadOffset, depth + 1);
@@ -221,43 +211,6 @@ internal static class MessageDecoder
         type.Kind == ValueKind.WellKnown
             ? WellKnownTypes.Convert(type.WellKnown!.Value, data, offset)
             : Decode(type.Message!, data, offset, depth);
-
-    private static JsonNode? ReadScalar(ref WireReader reader, ValueKind kind)
-    {
-        switch (kind)
-        {
-            case ValueKind.String:
-                return JsonValue.Create(Encoding.UTF8.GetString(reader.ReadLengthDelimited(out _)));
-            case ValueKind.Bytes:
-                return JsonValue.Create(Convert.ToBase64String(reader.ReadLengthDelimited(out _)));
-            case ValueKind.Bool:
-                return JsonValue.Create(reader.ReadVarint() != 0);
-            case ValueKind.Int32:
-                // Go's generated code accumulates into an int32, which keeps the low 32 bits.
-                return JsonValue.Create(unchecked((int)reader.ReadVarint()));
-            case ValueKind.Int64:
-                return JsonValue.Create(unchecked((long)reader.ReadVarint()));
-            case ValueKind.Float64:
-                var start = reader.Offset;
-                var number = BitConverter.UInt64BitsToDouble(reader.ReadFixed64());
-                // encoding/json refuses NaN and infinities, so the Go server would too.
-                return double.IsFinite(number) ? JsonValue.Create(number) : throw WireReader.Malformed(start, $"{number} has no JSON form");
-            default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a scalar");
-        }
-    }
-
-    private static JsonNode? ZeroScalar(ValueKind kind) => kind switch
-    {
-        ValueKind.String => JsonValue.Create(""),
-        ValueKind.Bool => JsonValue.Create(false),
-        ValueKind.Int32 => JsonValue.Create(0),
-        ValueKind.Int64 => JsonValue.Create(0L),
-        ValueKind.Float64 => JsonValue.Create(0.0),
-        _ => null, // a nil []byte
-    };
-
-    private static bool IsMessage(TypeRef type) => type.Kind is ValueKind.Message or ValueKind.WellKnown;
 
     private static void ExpectWireType(ref WireReader reader, WireType actual, FieldSchema field)
     {

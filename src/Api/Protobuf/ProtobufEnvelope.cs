@@ -51,7 +51,7 @@ internal ref struct ProtobufEnvelope
 
     private static ReadOnlySpan<byte> Bytes(scoped ref WireReader reader, WireType type, string what, out int offset)
     {
-        WellKnownTypes.ExpectWireType(ref reader, type, WireType.LengthDelimited, what);
+        WireFields.ExpectWireType(ref reader, type, WireType.LengthDelimited, what);
         return reader.ReadLengthDelimited(out offset);
     }
 

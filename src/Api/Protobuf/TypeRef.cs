@@ -18,6 +18,9 @@ internal sealed class TypeRef
 
     public WellKnownType? WellKnown { get; private set; }
 
+    /// <summary>Whether the value is a length-delimited message (one with a schema, or a well-known type).</summary>
+    public bool IsMessage => Kind is ValueKind.Message or ValueKind.WellKnown;
+
     /// <summary>Scalars that protobuf may pack into one length-delimited run.</summary>
     public bool IsPackable => Kind is ValueKind.Bool or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Float64;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -22,79 +20,17 @@ internal static class WellKnownTypes
         ["runtime.RawExtension"] = WellKnownType.RawExtension,
     };
 
-    /// <summary>Go's zero time, 0001-01-01T00:00:00Z, in Unix seconds: metav1 writes it as JSON null.</summary>
-    private const long ZeroTimeSeconds = -62135596800;
-
     public static JsonNode? Convert(WellKnownType type, ReadOnlySpan<byte> data, int offset) => type switch
     {
-        WellKnownType.Time => Time(data, offset),
-        WellKnownType.MicroTime => MicroTime(data, offset),
-        WellKnownType.Duration => JsonValue.Create(GoDuration.Format(ReadVarintField(data, offset, 1, "Duration.duration"))),
+        WellKnownType.Time => ProtoTimestamps.Time(data, offset),
+        WellKnownType.MicroTime => ProtoTimestamps.MicroTime(data, offset),
+        WellKnownType.Duration => JsonValue.Create(GoDuration.Format(WireFields.ReadVarintField(data, offset, 1, "Duration.duration"))),
         WellKnownType.Quantity => Quantity(data, offset),
         WellKnownType.IntOrString => IntOrString(data, offset),
         WellKnownType.RawExtension => RawExtension(data, offset),
         WellKnownType.FieldsV1 => FieldsV1(data, offset),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
-
-    private static JsonNode? Time(ReadOnlySpan<byte> data, int offset)
-    {
-        var (seconds, _) = ReadTimestamp(data, offset);
-        // metav1.Time keeps whole seconds only: its Unmarshal drops nanos to match its JSON form.
-        return seconds == ZeroTimeSeconds
-            ? null
-            : JsonValue.Create(UnixTime(seconds, 0, offset).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-    }
-
-    private static JsonNode? MicroTime(ReadOnlySpan<byte> data, int offset)
-    {
-        var (seconds, nanos) = ReadTimestamp(data, offset);
-        // Go truncates towards zero to microseconds, then time.Unix carries whole seconds over.
-        var micros = (long)nanos / 1000;
-        seconds += Math.DivRem(micros, 1_000_000, out micros);
-        if (micros < 0)
-        {
-            seconds--;
-            micros += 1_000_000;
-        }
-        return seconds == ZeroTimeSeconds && micros == 0
-            ? null
-            : JsonValue.Create(UnixTime(seconds, micros, offset).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>Reads a Timestamp; an empty message is Go's zero time, as metav1's Unmarshal decides.</summary>
-    private static (long Seconds, int Nanos) ReadTimestamp(ReadOnlySpan<byte> data, int offset)
-    {
-        if (data.IsEmpty)
-        {
-            return (ZeroTimeSeconds, 0);
-        }
-        long seconds = 0;
-        var nanos = 0;
-        var reader = new WireReader(data, offset);
-        while (!reader.AtEnd)
-        {
-            var (number, type) = reader.ReadTag();
-            switch (number)
-            {
-                case 1: seconds = (long)ReadVarint(ref reader, type, "Timestamp.seconds"); break;
-                case 2: nanos = (int)ReadVarint(ref reader, type, "Timestamp.nanos"); break;
-                default: reader.Skip(number, type); break;
-            }
-        }
-        return (seconds, nanos);
-    }
-
-    private static DateTime UnixTime(long seconds, long micros, int offset)
-    {
-        const long MinSeconds = ZeroTimeSeconds;
-        const long MaxSeconds = 253402300799; // 9999-12-31T23:59:59Z, the last instant RFC 3339 can write
-        if (seconds < MinSeconds || seconds > MaxSeconds)
-        {
-            throw WireReader.Malformed(offset, $"timestamp {seconds} is outside years 1 to 9999");
-        }
-        return DateTime.UnixEpoch.AddSeconds(seconds).AddTicks(micros * 10);
-    }
 
     private static JsonNode Quantity(ReadOnlySpan<byte> data, int offset)
     {
@@ -107,7 +43,7 @@ internal static class WellKnownTypes
             var (number, type) = reader.ReadTag();
             if (number == 1)
             {
-                text = ReadString(ref reader, type, "Quantity.string");
+                text = WireFields.ReadString(ref reader, type, "Quantity.string");
             }
             else
             {
@@ -128,9 +64,9 @@ internal static class WellKnownTypes
             var (number, type) = reader.ReadTag();
             switch (number)
             {
-                case 1: kind = (long)ReadVarint(ref reader, type, "IntOrString.type"); break;
-                case 2: intValue = (int)ReadVarint(ref reader, type, "IntOrString.intVal"); break;
-                case 3: stringValue = ReadString(ref reader, type, "IntOrString.strVal"); break;
+                case 1: kind = (long)WireFields.ReadVarint(ref reader, type, "IntOrString.type"); break;
+                case 2: intValue = (int)WireFields.ReadVarint(ref reader, type, "IntOrString.intVal"); break;
+                case 3: stringValue = WireFields.ReadString(ref reader, type, "IntOrString.strVal"); break;
                 default: reader.Skip(number, type); break;
             }
         }
@@ -144,7 +80,7 @@ internal static class WellKnownTypes
 
     private static JsonNode? RawExtension(ReadOnlySpan<byte> data, int offset)
     {
-        var raw = ReadBytesField(data, offset, "RawExtension.raw", out var rawOffset);
+        var raw = WireFields.ReadBytesField(data, offset, "RawExtension.raw", out var rawOffset);
         if (raw.IsEmpty)
         {
             return null;
@@ -157,7 +93,7 @@ internal static class WellKnownTypes
 
     private static JsonNode? FieldsV1(ReadOnlySpan<byte> data, int offset)
     {
-        var raw = ReadBytesField(data, offset, "FieldsV1.Raw", out var rawOffset);
+        var raw = WireFields.ReadBytesField(data, offset, "FieldsV1.Raw", out var rawOffset);
         return raw.IsEmpty ? null : ParseJson(raw, rawOffset, "FieldsV1");
     }
 
@@ -170,67 +106,6 @@ internal static class WellKnownTypes
         catch (JsonException e)
         {
             throw WireReader.Malformed(offset, $"{what} does not hold JSON: {e.Message}");
-        }
-    }
-
-    private static long ReadVarintField(ReadOnlySpan<byte> data, int offset, int wanted, string what)
-    {
-        long value = 0;
-        var reader = new WireReader(data, offset);
-        while (!reader.AtEnd)
-        {
-            var (number, type) = reader.ReadTag();
-            if (number == wanted)
-            {
-                value = (long)ReadVarint(ref reader, type, what);
-            }
-            else
-            {
-                reader.Skip(number, type);
-            }
-        }
-        return value;
-    }
-
-    /// <summary>The bytes of field 1 (the only field of RawExtension and FieldsV1), or empty.</summary>
-    private static ReadOnlySpan<byte> ReadBytesField(ReadOnlySpan<byte> data, int offset, string what, out int rawOffset)
-    {
-        ReadOnlySpan<byte> raw = default;
-        rawOffset = offset;
-        var reader = new WireReader(data, offset);
-        while (!reader.AtEnd)
-        {
-            var (number, type) = reader.ReadTag();
-            if (number == 1)
-            {
-                ExpectWireType(ref reader, type, WireType.LengthDelimited, what);
-                raw = reader.ReadLengthDelimited(out rawOffset);
-            }
-            else
-            {
-                reader.Skip(number, type);
-            }
-        }
-        return raw;
-    }
-
-    private static ulong ReadVarint(ref WireReader reader, WireType type, string what)
-    {
-        ExpectWireType(ref reader, type, WireType.Varint, what);
-        return reader.ReadVarint();
-    }
-
-    private static string ReadString(ref WireReader reader, WireType type, string what)
-    {
-        ExpectWireType(ref reader, type, WireType.LengthDelimited, what);
-        return Encoding.UTF8.GetString(reader.ReadLengthDelimited(out _));
-    }
-
-    internal static void ExpectWireType(ref WireReader reader, WireType actual, WireType expected, string what)
-    {
-        if (actual != expected)
-        {
-            throw reader.Malformed($"{what} has wire type {(int)actual}, expected {(int)expected}");
         }
     }
 }
