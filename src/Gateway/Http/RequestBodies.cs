@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ActorOrchestrator.Api.Errors;
 using ActorOrchestrator.Api.Manifests;
+using ActorOrchestrator.Api.Protobuf;
 using Microsoft.AspNetCore.Http;
 
 namespace ActorOrchestrator.Gateway.Http;
@@ -10,11 +11,6 @@ public static class RequestBodies
 {
     public static async Task<byte[]> ReadBytesAsync(HttpRequest request)
     {
-        // Protobuf is not spoken here; kubectl's typed clients fall back to JSON on 415.
-        if (request.ContentType?.StartsWith("application/vnd.kubernetes.protobuf", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            throw ApiException.UnsupportedMediaType(request.ContentType);
-        }
         if (request.ContentLength is { } length) ManifestReader.EnsureWithinLimit(length);
         return await ManifestReader.ReadBodyAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
     }
@@ -24,7 +20,8 @@ public static class RequestBodies
     {
         var bytes = await ReadBytesAsync(request);
         if (bytes.Length == 0) throw ApiException.BadRequest("the request body is empty: send the object as JSON or YAML");
-        return ManifestReader.ReadSingle(bytes);
+        // kubectl's typed commands (create namespace, create job --from, auth can-i, ...) send protobuf.
+        return KubernetesProtobuf.IsProtobuf(request.ContentType) ? KubernetesProtobuf.Decode(bytes) : ManifestReader.ReadSingle(bytes);
     }
 
     /// <summary>The body as JSON text, for patches: YAML bodies (server-side apply) are converted.</summary>
@@ -51,6 +48,7 @@ public static class RequestBodies
     public static async Task<JsonObject?> ReadOptionalObjectAsync(HttpRequest request)
     {
         var bytes = await ReadBytesAsync(request);
-        return bytes.Length == 0 ? null : ManifestReader.ReadSingle(bytes);
+        if (bytes.Length == 0) return null;
+        return KubernetesProtobuf.IsProtobuf(request.ContentType) ? KubernetesProtobuf.Decode(bytes) : ManifestReader.ReadSingle(bytes);
     }
 }

@@ -86,6 +86,15 @@ public sealed class KubectlWalkthroughTests(ClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task CreateNamespaceFromTheCommandLine()
+    {
+        // kubectl sends this one as protobuf.
+        Assert.Contains("namespace/custom-namespace2 created", (await Kubectl.RunAsync("create", "namespace", "custom-namespace2")).EnsureSuccess().Output);
+        var row = Assert.Single(TableLines((await Kubectl.RunAsync("get", "ns", "custom-namespace2")).EnsureSuccess().Output), l => l[0] == "custom-namespace2");
+        Assert.Equal("Active", row[1]);
+    }
+
+    [Fact]
     public async Task YamlOutputRoundTrips()
     {
         (await Kubectl.RunAsync("create", "namespace", "round-trip")).EnsureSuccess();
