@@ -14,7 +14,7 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // bo
 builder.Services.AddObjectStoreReading(cluster.ConnectionString).AddObjectStoreWatching();
 builder.Services.AddResourceApi().AddManifestApi();
 builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-gateway", ApiMetrics.MeterName);
-builder.UseOrleansClient(client => OrleansClientSetup.Configure(client, cluster));
+builder.UseOrleansClient(client => ClusterClientSetup.Configure(client, cluster));
 
 var app = builder.Build();
 app.UseMiddleware<ApiErrorMiddleware>();

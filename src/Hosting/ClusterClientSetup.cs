@@ -1,10 +1,13 @@
-using ActorOrchestrator.Hosting;
 using Orleans.Configuration;
+using Orleans.Hosting;
 
-namespace ActorOrchestrator.Gateway;
+namespace ActorOrchestrator.Hosting;
 
-/// <summary>The Gateway's connection to the silos: found through the membership table, retried until one answers.</summary>
-public static class OrleansClientSetup
+/// <summary>
+/// How Gateways and node agents reach the silos: found through the membership table in PostgreSQL,
+/// retried until one answers, with calls bounded in time.
+/// </summary>
+public static class ClusterClientSetup
 {
     public static void Configure(IClientBuilder client, ClusterSettings cluster)
     {
