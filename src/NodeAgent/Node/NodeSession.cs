@@ -17,7 +17,7 @@ namespace ActorOrchestrator.NodeAgent.Node;
 /// the pods keep running as they were, and the agent catches up when it can talk again.
 /// </summary>
 public sealed partial class NodeSession(
-    IGrainFactory grains, AgentOptions options, PodManager pods, Func<string> runtimeVersion, TimeProvider time, ILogger<NodeSession> logger)
+    IGrainFactory grains, AgentOptions options, IPodAssignments pods, Func<string> runtimeVersion, TimeProvider time, ILogger<NodeSession> logger)
     : INodeAgentObserver
 {
     private bool _registered;
