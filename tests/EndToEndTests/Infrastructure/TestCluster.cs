@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s;
+using k8s.Models;
 
 namespace ActorOrchestrator.EndToEndTests.Infrastructure;
 
@@ -13,6 +14,12 @@ public sealed record TestClusterOptions
 
     /// <summary>Environment every process of the cluster gets (e.g. an OTLP endpoint).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Node agents started with the cluster, each on a loopback address of its own (127.0.0.2, ...).</summary>
+    public int Nodes { get; init; }
+
+    /// <summary>Extra command-line switches every node agent gets.</summary>
+    public IReadOnlyList<string> NodeArguments { get; init; } = [];
 }
 
 /// <summary>
@@ -24,6 +31,7 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly List<ManagedProcess> _silos = [];
     private readonly List<ManagedProcess> _gateways = [];
     private readonly List<string> _siloHttpUrls = [];
+    private readonly List<TestNode> _nodes = [];
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
     private readonly TestClusterOptions _options;
 
@@ -48,6 +56,9 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IReadOnlyList<ManagedProcess> Gateways => _gateways;
 
+    /// <summary>The node agents started so far; names are unique to this cluster, so tests can find their containers.</summary>
+    public IReadOnlyList<TestNode> Nodes => _nodes;
+
     /// <summary>Where each silo serves its dashboard and metrics, in start order.</summary>
     public IReadOnlyList<string> SiloHttpUrls => _siloHttpUrls;
 
@@ -59,8 +70,46 @@ public sealed class TestCluster : IAsyncDisposable
         for (var i = 0; i < options.Silos; i++) cluster.StartSilo();
         cluster.StartGateway();
         await cluster.WaitUntilServingAsync();
+        for (var i = 0; i < options.Nodes; i++) cluster.AddNode();
+        foreach (var node in cluster.Nodes) await cluster.WaitForNodeReadyAsync(node.Name);
         return cluster;
     }
+
+    /// <summary>Starts a node agent with its own loopback address; its name is unique to this cluster.</summary>
+    public TestNode AddNode(string? labels = null)
+    {
+        var index = _nodes.Count + 1;
+        var node = new TestNode($"{_clusterId}-n{index}", $"127.0.0.{index + 1}", FreePorts.Next(), labels);
+        _nodes.Add(node);
+        StartNodeAgent(node);
+        return node;
+    }
+
+    /// <summary>(Re)starts the agent process of a node, e.g. after a test killed it.</summary>
+    public ManagedProcess StartNodeAgent(TestNode node)
+    {
+        node.Process = ManagedProcess.Start(node.Name, RepositoryPaths.Program("NodeAgent", "ActorOrchestrator.NodeAgent"),
+        [
+            "--pg", Database.ConnectionString,
+            "--cluster-id", _clusterId,
+            "--node-name", node.Name,
+            "--address", node.Address,
+            "--port", node.Port.ToString(CultureInfo.InvariantCulture),
+            "--heartbeat-seconds", "2",
+            "--resync-seconds", "10",
+            .. node.Labels is null ? Array.Empty<string>() : ["--labels", node.Labels],
+            .. _options.NodeArguments,
+        ], _options.Environment.ToDictionary());
+        return node.Process;
+    }
+
+    public Task WaitForNodeReadyAsync(string name) =>
+        Eventually.WaitForAsync(async () =>
+        {
+            using var client = Client();
+            var node = await client.CoreV1.ReadNodeAsync(name);
+            return node.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
+        }, TimeSpan.FromSeconds(60), $"node {name} to be Ready (logs in {RepositoryPaths.LogDirectory})");
 
     public ManagedProcess StartSilo()
     {
@@ -94,7 +143,7 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Stops every process gracefully (their state is all in the database).</summary>
     public async Task StopAllAsync()
     {
-        foreach (var process in _gateways.Concat(_silos)) await process.StopAsync();
+        foreach (var process in _nodes.Select(n => n.Process).OfType<ManagedProcess>().Concat(_gateways).Concat(_silos)) await process.StopAsync();
         _gateways.Clear();
         _silos.Clear();
         _siloHttpUrls.Clear();
@@ -116,7 +165,8 @@ public sealed class TestCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _gateways.Concat(_silos)) await process.DisposeAsync();
+        foreach (var process in _nodes.Select(n => n.Process).OfType<ManagedProcess>().Concat(_gateways).Concat(_silos)) await process.DisposeAsync();
+        foreach (var node in _nodes) await Docker.RemoveContainersOfNodeAsync(node.Name);
         await Database.DisposeAsync();
     }
 }
