@@ -1,1 +1,34 @@
-Console.WriteLine("todo");
+using ActorOrchestrator.Hosting;
+using ActorOrchestrator.NodeAgent.Node;
+using ActorOrchestrator.NodeAgent.Runtime;
+using ActorOrchestrator.NodeAgent.Runtime.Docker;
+using ActorOrchestrator.NodeAgent.Runtime.Fake;
+using ActorOrchestrator.NodeAgent.Streaming;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+builder.Configuration.AddCommandLine(args, ClusterSettings.CommonSwitches.Concat(AgentOptions.Switches).ToDictionary());
+var cluster = ClusterSettings.From(builder.Configuration);
+var options = AgentOptions.From(builder.Configuration);
+
+builder.WebHost.UseUrls($"http://{options.Address}:{options.Port}");
+builder.UseOrleansClient(client => ClusterClientSetup.Configure(client, cluster));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(sp => NodeRuntime.Create(options, sp));
+builder.Services.AddSingleton(sp =>
+{
+    var (runtime, version) = sp.GetRequiredService<NodeRuntime>();
+    return new NodeInstance(options, runtime, version, sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<TimeProvider>(),
+        sp.GetRequiredService<ILoggerFactory>());
+});
+builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeInstance>());
+builder.Services.AddSingleton<IContainerLocator>(sp => sp.GetRequiredService<NodeInstance>().Pods);
+builder.Services.AddSingleton(sp => sp.GetRequiredService<NodeInstance>().Runtime);
+builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-node-agent");
+
+var app = builder.Build();
+app.UseWebSockets();
+app.MapAgentApi();
+app.MapGet("/healthz", () => "ok");
+app.MapMetrics();
+await app.RunAsync();

@@ -37,6 +37,13 @@ public sealed partial class DockerContainerRuntime : IContainerRuntime, IDisposa
     /// <summary>Where this node's pod directories live.</summary>
     public string PodsRoot => _pods.Root;
 
+    /// <summary>The engine's version as a node reports it (<c>docker://28.2.2</c>).</summary>
+    public async Task<string> RuntimeVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var version = await CallAsync("version", "engine", ct => _client.System.GetVersionAsync(ct), cancellationToken);
+        return "docker://" + version.Version;
+    }
+
     public void Dispose()
     {
         _client.Dispose();
