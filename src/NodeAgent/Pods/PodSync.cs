@@ -70,6 +70,8 @@ internal sealed partial class PodSync : IDisposable
                 await ReportAsync(pod, podIsTerminal: true, cancellationToken);
                 return await _termination.RemoveAndConfirmAsync(pod, _state, cancellationToken) ? "deleted" : "deleting";
             }
+            // What is observed goes out before acting, so a slow pull shows as ContainerCreating (as the kubelet does).
+            await ReportAsync(pod, podIsTerminal: false, cancellationToken);
             if (_state.Terminal is null && !await _deadline.EnforceAsync(pod, _state, wake, cancellationToken)
                 && await _sandboxes.EnsureAsync(pod, _state, wake, cancellationToken) is { } sandbox
                 && await RunInitContainersAsync(pod, sandbox, wake, cancellationToken))

@@ -138,11 +138,16 @@ internal sealed class PodWorker
             return;
         }
         var due = wake.Earliest - _context.Time.GetUtcNow();
+        if (due <= TimeSpan.Zero)
+        {
+            Trigger();
+            return;
+        }
         lock (_gate)
         {
             if (!_stop.IsCancellationRequested)
             {
-                _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                _timer.Change(due, Timeout.InfiniteTimeSpan);
             }
         }
     }

@@ -47,7 +47,14 @@ internal sealed class ProbeWorker : IDisposable
     {
         var first = containerStartedAt + TimeSpan.FromSeconds(Math.Max(0, _probe.InitialDelaySeconds ?? 0));
         var due = first - _time.GetUtcNow();
-        Arm(due < TimeSpan.Zero ? TimeSpan.Zero : due);
+        if (due > TimeSpan.Zero)
+        {
+            Arm(due);
+        }
+        else
+        {
+            OnTick();
+        }
     }
 
     public void Dispose()
