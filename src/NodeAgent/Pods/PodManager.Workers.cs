@@ -48,18 +48,19 @@ public sealed partial class PodManager
             worker.Update(pod);
             return pod.Uid;
         }
+        // Wait for whatever is being removed under this uid or this name (Docker names repeat per name).
+        var before = _removals.GetValueOrDefault(pod.Uid) ?? Task.CompletedTask;
         if (_uidByName.TryGetValue((pod.Namespace, pod.Name), out var previousUid) && previousUid != pod.Uid)
         {
-            RemoveLocked(previousUid, "replaced by a pod of the same name");
+            before = Task.WhenAll(before, RemoveLocked(previousUid, "replaced by a pod of the same name"));
         }
         _adopted.Remove(pod.Uid, out var adopted);
-        var removal = _removals.GetValueOrDefault(pod.Uid) ?? Task.CompletedTask;
-        _workers[pod.Uid] = new PodWorker(_context, pod, adopted, removal);
+        _workers[pod.Uid] = new PodWorker(_context, pod, adopted, before);
         _uidByName[(pod.Namespace, pod.Name)] = pod.Uid;
         return pod.Uid;
     }
 
-    private void RemoveLocked(string uid, string why)
+    private Task RemoveLocked(string uid, string why)
     {
         if (_workers.Remove(uid, out var worker))
         {
@@ -69,11 +70,11 @@ public sealed partial class PodManager
                 _uidByName.Remove(key);
             }
         }
-        ScheduleRemovalLocked(uid, worker, why);
+        return ScheduleRemovalLocked(uid, worker, why);
     }
 
     /// <summary>Stops the worker (if any), then removes every container of the pod, in the background.</summary>
-    private void ScheduleRemovalLocked(string uid, PodWorker? worker, string why)
+    private Task ScheduleRemovalLocked(string uid, PodWorker? worker, string why)
     {
         var before = _removals.GetValueOrDefault(uid) ?? Task.CompletedTask;
         Activity.Enter();
@@ -89,6 +90,7 @@ public sealed partial class PodManager
                 }
             }
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return removal;
     }
 
     private async Task RemoveAsync(string uid, PodWorker? worker, Task before, string why)

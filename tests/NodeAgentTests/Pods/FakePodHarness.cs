@@ -77,6 +77,7 @@ public sealed class FakePodHarness : IAsyncDisposable
     {
         var size = step ?? TimeSpan.FromSeconds(1);
         var end = Time.GetUtcNow() + by;
+        await SettleAsync();
         while (Time.GetUtcNow() < end)
         {
             var next = end - Time.GetUtcNow();
