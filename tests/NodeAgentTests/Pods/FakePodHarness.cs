@@ -18,7 +18,8 @@ public sealed class FakePodHarness : IAsyncDisposable
 
     public FakePodHarness(Func<PodManagerOptions, PodManagerOptions>? configure = null)
     {
-        Engine = new FakeContainerEngine(Time).AddKnownImages();
+        Clock = new WatchedTimeProvider(Time);
+        Engine = new FakeContainerEngine(Clock).AddKnownImages();
         Runtime = new FakeContainerRuntime(Engine, TestPods.Node);
         Reporter = new RecordingPodReporter(Time);
         var options = new PodManagerOptions
@@ -31,7 +32,11 @@ public sealed class FakePodHarness : IAsyncDisposable
         Manager = NewManager();
     }
 
+    /// <summary>The clock tests move.</summary>
     public FakeTimeProvider Time { get; } = new(T0);
+
+    /// <summary>The same clock as the node sees it, with its pending timers visible.</summary>
+    public WatchedTimeProvider Clock { get; }
 
     public FakeContainerEngine Engine { get; }
 
@@ -46,7 +51,10 @@ public sealed class FakePodHarness : IAsyncDisposable
     public TimeSpan Elapsed => Time.GetUtcNow() - T0;
 
     /// <summary>A second agent process on the same engine (the first one having stopped).</summary>
-    public PodManager NewManager() => Manager = new PodManager(Runtime, Reporter, Options, Time, NullLogger<PodManager>.Instance);
+    public PodManager NewManager() => Manager = new PodManager(Runtime, Reporter, Options, Clock, NullLogger<PodManager>.Instance);
+
+    /// <summary>Waits until something (a grace period, typically) waits on the clock until <paramref name="at"/>.</summary>
+    public Task WaitForTimerAsync(DateTimeOffset at) => WaitForAsync(() => Clock.HasTimerDueAt(at), $"a timer due at {at:O}");
 
     public async Task StartAsync(params JsonObject[] pods)
     {

@@ -32,7 +32,7 @@ public sealed class PodProbeTests : IAsyncLifetime
         Assert.Equal(2, _node.Reporter.Events("sick").Count(e => e.Reason == "Unhealthy"));
 
         _node.Time.Advance(TimeSpan.FromSeconds(1));
-        await FakePodHarness.WaitForAsync(() => _node.Reporter.Events("sick").Any(e => e.Reason == "Killing"), "the kill");
+        await _node.WaitForTimerAsync(FakePodHarness.T0 + TimeSpan.FromSeconds(10)); // the kill waits out the 5 s grace period
         _node.Time.Advance(TimeSpan.FromSeconds(4));
         Assert.Equal(1, _node.Calls("CreateContainer"));
         _node.Time.Advance(TimeSpan.FromSeconds(1));

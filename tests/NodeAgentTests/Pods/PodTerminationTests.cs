@@ -9,7 +9,11 @@ public sealed class PodTerminationTests : IAsyncLifetime
 {
     private readonly FakePodHarness _node = new();
 
-    public Task InitializeAsync() => _node.Manager.StartAsync(CancellationToken.None);
+    public Task InitializeAsync()
+    {
+        _node.Engine.AddLocalImages("example/idle:1"); // no program: stops at once on SIGTERM
+        return _node.Manager.StartAsync(CancellationToken.None);
+    }
 
     public async Task DisposeAsync() => await _node.DisposeAsync();
 
@@ -17,7 +21,7 @@ public sealed class PodTerminationTests : IAsyncLifetime
         {
           "containers": [
             { "name": "stubborn", "image": "actororchestrator/sigterm-ignorer", "imagePullPolicy": "IfNotPresent" },
-            { "name": "quick", "image": "luksa/kubia", "imagePullPolicy": "IfNotPresent" }
+            { "name": "quick", "image": "example/idle:1" }
           ]
         }
         """;
@@ -35,7 +39,7 @@ public sealed class PodTerminationTests : IAsyncLifetime
         Assert.Equal(
             ["Normal Killing spec.containers{quick}: Stopping container quick", "Normal Killing spec.containers{stubborn}: Stopping container stubborn"],
             _node.Reporter.Events("bye").Where(e => e.Reason == "Killing").Select(e => e.ToString()).Order());
-        await FakePodHarness.WaitForAsync(() => _node.Calls("StopContainer") == 2, "both stops");
+        await _node.WaitForTimerAsync(FakePodHarness.T0 + TimeSpan.FromSeconds(35));
 
         _node.Time.Advance(TimeSpan.FromSeconds(29));
         await Task.Yield();
@@ -85,7 +89,7 @@ public sealed class PodTerminationTests : IAsyncLifetime
         _node.Manager.Sync([pod]);
         await _node.SettleAsync();
         _node.Manager.Upsert(TestPods.Deleting(pod, 30, _node.Time.GetUtcNow()));
-        await FakePodHarness.WaitForAsync(() => _node.Calls("StopContainer") == 2, "the graceful stops");
+        await _node.WaitForTimerAsync(FakePodHarness.T0 + TimeSpan.FromSeconds(30));
 
         _node.Manager.Forget("default", "hurry");
         await _node.SettleAsync();
