@@ -8,10 +8,10 @@ public static class TestPods
     public const string Node = "node-1";
 
     /// <summary>A pod from its spec JSON (containers etc.); the name doubles as the uid's stem.</summary>
-    public static JsonObject Pod(string name, string specJson, string ns = "default")
+    public static JsonObject Pod(string name, string specJson, string ns = "default", string node = Node)
     {
         var spec = JsonNode.Parse(specJson)!.AsObject();
-        spec.TryAdd("nodeName", Node);
+        spec.TryAdd("nodeName", node);
         spec.TryAdd("restartPolicy", "Always");
         spec.TryAdd("terminationGracePeriodSeconds", 30);
         spec.TryAdd("serviceAccountName", "default");
