@@ -65,6 +65,12 @@ internal sealed class DesiredPod
 
     public PodContainer? FindContainer(string name) => AllContainers.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>The same object version: nothing to act on (a full Sync repeats every pod).</summary>
+    public bool SameAs(DesiredPod other) =>
+        Model.Metadata.ResourceVersion is { Length: > 0 } version && other.Model.Metadata.ResourceVersion == version
+            ? true
+            : JsonNode.DeepEquals(Json, other.Json);
+
     /// <summary>Null when the JSON is not a pod this node can run (no uid, name or containers).</summary>
     public static DesiredPod? TryParse(JsonObject json, out string? error)
     {

@@ -29,6 +29,7 @@ public sealed partial class PodManager : IContainerLocator
     private Dictionary<string, AdoptedPod> _adopted = [];
     private IReadOnlyList<JsonObject>? _pendingSync;
     private readonly List<JsonObject> _pendingUpserts = [];
+    private readonly NetworkProbeTransport? _ownedTransport;
     private ITimer? _sweepTimer;
     private bool _started;
     private bool _synced;
@@ -39,7 +40,8 @@ public sealed partial class PodManager : IContainerLocator
         _options = options;
         _time = time;
         _logger = logger;
-        _context = new PodSyncContext(runtime, reporter, options, time, logger, Activity, options.ProbeTransport ?? new NetworkProbeTransport(time));
+        _ownedTransport = options.ProbeTransport is null ? new NetworkProbeTransport(time) : null;
+        _context = new PodSyncContext(runtime, reporter, options, time, logger, Activity, options.ProbeTransport ?? _ownedTransport!);
     }
 
     /// <summary>Work in flight (passes, probes, removals), for tests that drive a fake clock.</summary>
@@ -139,5 +141,6 @@ public sealed partial class PodManager : IContainerLocator
         }
         await Task.WhenAll(workers.Select(w => w.StopAsync()));
         await Task.WhenAll(removals);
+        _ownedTransport?.Dispose();
     }
 }

@@ -57,10 +57,12 @@ internal sealed partial class PodSync
                 var probe = failed == ProbeKind.Liveness ? container.Spec.LivenessProbe : container.Spec.StartupProbe;
                 var grace = probe?.TerminationGracePeriodSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : pod.TerminationGracePeriod;
                 var message = $"Container {container.Name} failed {failed.ToString().ToLowerInvariant()} probe" + (willRestart ? ", will be restarted" : "");
+                PodMetrics.Kills.Add(1, new KeyValuePair<string, object?>("reason", failed.ToString().ToLowerInvariant()));
                 await _killer.KillAsync(pod, container, track, grace, message, cancellationToken);
             }
             else if (running.Image != container.Image)
             {
+                PodMetrics.Kills.Add(1, new KeyValuePair<string, object?>("reason", "definition"));
                 await _killer.KillAsync(pod, container, track, pod.TerminationGracePeriod, $"Container {container.Name} definition changed, will be restarted", cancellationToken);
             }
             if (track.Current?.IsRunning == true)

@@ -15,7 +15,10 @@ internal sealed partial class PodSync
         _state.StartTime = stored.Time("startTime");
         if (stored.Str("phase") is "Succeeded" or "Failed")
         {
+            // Finished before this worker existed: its reported status is the record of how it ended,
+            // which what is left on the node (maybe nothing) must not overwrite.
             _state.Terminal = new PodTerminal(stored.Str("phase")!, stored.Str("reason"), stored.Str("message"));
+            _statusFrozen = true;
         }
         _status.Seed(stored);
         if (adopted is null)

@@ -10,7 +10,10 @@ internal sealed partial class PodSync
     {
         var status = BuildStatus(pod, podIsTerminal);
         _state.LastStatus = status;
-        await _status.ReportAsync(pod, status, cancellationToken);
+        if (!_statusFrozen)
+        {
+            await _status.ReportAsync(pod, status, cancellationToken);
+        }
         return status.Str("phase") ?? "Pending";
     }
 

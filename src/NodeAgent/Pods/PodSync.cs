@@ -27,6 +27,7 @@ internal sealed partial class PodSync : IDisposable
     private readonly PodStatusReporter _status;
     private readonly ContainerSpecBuilder _specs;
     private List<string> _stale = [];
+    private bool _statusFrozen;
 
     public PodSync(PodSyncContext context, DesiredPod pod, AdoptedPod? adopted, Action wakeWorker)
     {

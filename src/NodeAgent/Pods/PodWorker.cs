@@ -19,6 +19,7 @@ internal sealed class PodWorker
     private readonly Task _loop;
     private volatile DesiredPod _pod;
     private bool _dirty;
+    private long _passes;
 
     public PodWorker(PodSyncContext context, DesiredPod pod, AdoptedPod? adopted, Task startAfter)
     {
@@ -39,8 +40,12 @@ internal sealed class PodWorker
     /// <summary>The newest desired state; the next pass acts on it.</summary>
     public void Update(DesiredPod pod)
     {
+        var before = _pod;
         _pod = pod;
-        Trigger();
+        if (!pod.SameAs(before))
+        {
+            Trigger();
+        }
     }
 
     /// <summary>Asks for a pass; many asks before it starts make one pass.</summary>
@@ -118,6 +123,7 @@ internal sealed class PodWorker
         var now = _context.Time.GetUtcNow();
         var wake = new WakeSchedule(now + _context.Options.ResyncPeriod);
         string outcome;
+        using var scope = _context.Logger.BeginScope(new Dictionary<string, object> { ["Pod"] = pod.Ref.ToString(), ["PassId"] = Interlocked.Increment(ref _passes) });
         try
         {
             outcome = await _sync.RunAsync(pod, wake, token);
@@ -128,6 +134,7 @@ internal sealed class PodWorker
             outcome = "failed";
         }
         _context.Logger.Synced(pod.Ref.ToString(), (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome);
+        PodMetrics.Passes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
         if (_sync.Finished)
         {
             return;

@@ -41,6 +41,7 @@ internal sealed class RestartBackOff(BackOff backOff, PodEvents events, TimeProv
             return false;
         }
         backOff.Next(key, finishedAt);
+        PodMetrics.Restarts.Add(1);
         return true;
     }
 }

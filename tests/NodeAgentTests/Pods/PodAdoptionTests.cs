@@ -129,4 +129,19 @@ public sealed class PodAdoptionTests : IAsyncLifetime
         Assert.Equal(2, (await _node.Runtime.ListContainersAsync(RuntimeLabels.ForPod("uid-web-2"))).Count);
         Assert.Equal("uid-web-2", _node.Reporter.Statuses("web")[^1].Uid);
     }
+    [Fact]
+    public async Task A_pod_bound_to_another_node_is_let_go()
+    {
+        var pod = TestPods.Simple("moved", "luksa/kubia");
+        _node.Manager.Sync([pod]);
+        await _node.SettleAsync();
+        var moved = pod.DeepClone().AsObject();
+        moved["spec"]!["nodeName"] = "node-2";
+
+        _node.Manager.Upsert(moved);
+        await _node.SettleAsync();
+
+        Assert.Empty(await _node.ContainersAsync("moved"));
+        Assert.Null(_node.Manager.PodIp("default", "moved"));
+    }
 }

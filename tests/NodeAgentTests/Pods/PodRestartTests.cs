@@ -126,4 +126,39 @@ public sealed class PodRestartTests : IAsyncLifetime
         Assert.NotEqual(first.ContainerId, current.ContainerId);
         Assert.Equal((first.ContainerId, false, "logs"), (previous.ContainerId, previous.Running, previous.ContainerName));
     }
+    [Fact]
+    public async Task A_changed_image_restarts_the_container_with_the_new_one()
+    {
+        var pod = TestPods.Simple("swap", "luksa/kubia");
+        _node.Manager.Sync([pod]);
+        await _node.SettleAsync();
+        var changed = pod.DeepClone().AsObject();
+        changed["spec"]!["containers"]![0]!["image"] = "taodaling/kubia";
+
+        _node.Manager.Upsert(changed);
+        await _node.SettleAsync();
+
+        var status = _node.ContainerStatus("swap", "swap")!;
+        Assert.Equal(("taodaling/kubia", 1), (status.Str("image"), status["restartCount"]!.GetValue<int>()));
+        Assert.Equal("running", Assert.Single(status["state"]!.AsObject()).Key);
+        Assert.Contains(_node.Reporter.Events("swap"), e => e.Reason == "Killing" && e.Message == "Container swap definition changed, will be restarted");
+        Assert.Equal("taodaling/kubia", (await _node.ContainersAsync("swap", "swap")).MaxBy(c => c.Labels.Attempt)!.Image);
+    }
+
+    [Fact]
+    public async Task Repeating_an_unchanged_pod_does_not_wake_its_worker()
+    {
+        var pod = TestPods.Simple("same", "luksa/kubia");
+        _node.Manager.Sync([pod]);
+        await _node.SettleAsync();
+        var inspections = _node.Calls("InspectContainer");
+
+        for (var i = 0; i < 5; i++)
+        {
+            _node.Manager.Sync([pod.DeepClone().AsObject()]);
+        }
+        await _node.SettleAsync();
+
+        Assert.Equal(inspections, _node.Calls("InspectContainer"));
+    }
 }
