@@ -44,6 +44,9 @@ public sealed partial class PodManager : IContainerLocator
         _context = new PodSyncContext(runtime, reporter, options, time, logger, Activity, options.ProbeTransport ?? _ownedTransport!);
     }
 
+    /// <summary>The meter of the pod lifecycle's counters (passes by outcome, restarts, kills by reason).</summary>
+    public const string MeterName = PodMetrics.MeterName;
+
     /// <summary>Work in flight (passes, probes, removals), for tests that drive a fake clock.</summary>
     internal ActivityTracker Activity { get; } = new();
 
