@@ -28,7 +28,14 @@ public sealed record ContainerStatus(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     string? Error,
-    RuntimeLabels Labels);
+    RuntimeLabels Labels)
+{
+    /// <summary>The engine's id of the image the container runs (<c>sha256:...</c>), for Kubernetes' <c>imageID</c>.</summary>
+    public string? ImageId { get; init; }
+
+    /// <summary>The container's own address; set for a running sandbox (the pod IP), empty for containers joining one.</summary>
+    public string? IpAddress { get; init; }
+}
 
 /// <summary>One entry of <see cref="IContainerRuntime.ListContainersAsync"/>.</summary>
 public sealed record ContainerSummary(

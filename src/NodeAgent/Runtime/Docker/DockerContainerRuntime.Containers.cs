@@ -105,7 +105,11 @@ public sealed partial class DockerContainerRuntime
             startedAt,
             finishedAt,
             string.IsNullOrEmpty(state?.Error) ? null : state.Error,
-            RuntimeLabels.Parse(inspected.Config?.Labels));
+            RuntimeLabels.Parse(inspected.Config?.Labels))
+        {
+            ImageId = string.IsNullOrEmpty(inspected.Image) ? null : inspected.Image,
+            IpAddress = status == ContainerState.Running ? AddressOf(inspected) : null,
+        };
     }
 
     public async Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(

@@ -53,16 +53,19 @@ public sealed partial class DockerContainerRuntime
         return containers.Count;
     }
 
-    private string PodIp(ContainerInspectResponse inspected)
+    private string PodIp(ContainerInspectResponse inspected) =>
+        AddressOf(inspected)
+        ?? throw new ContainerRuntimeException(ContainerRuntimeErrorReason.EngineError, $"sandbox {inspected.Name} has no address on network {_options.Network}");
+
+    /// <summary>The container's address on the pods' network; null for a container joining another's namespace.</summary>
+    private string? AddressOf(ContainerInspectResponse inspected)
     {
         var settings = inspected.NetworkSettings;
         if (settings?.Networks is { } networks && networks.TryGetValue(_options.Network, out var network) && !string.IsNullOrEmpty(network.IPAddress))
         {
             return network.IPAddress;
         }
-        return string.IsNullOrEmpty(settings?.IPAddress)
-            ? throw new ContainerRuntimeException(ContainerRuntimeErrorReason.EngineError, $"sandbox {inspected.Name} has no address on network {_options.Network}")
-            : settings.IPAddress;
+        return string.IsNullOrEmpty(settings?.IPAddress) ? null : settings.IPAddress;
     }
 
     private async Task RemoveQuietlyAsync(string containerId)

@@ -44,16 +44,16 @@ internal readonly record struct FakeLogEntry(DateTimeOffset At, LogStream Stream
 /// <summary>A sandbox's network namespace: hostname, address, and who listens on which port.</summary>
 public sealed class FakeNetwork(string hostname, string ip)
 {
-    private readonly Dictionary<int, Func<FakeHttpRequest, string>> _listeners = [];
+    private readonly Dictionary<int, (string Owner, Func<FakeHttpRequest, FakeHttpResponse> Handler)> _listeners = [];
 
     public string Hostname { get; } = hostname;
     public string Ip { get; } = ip;
 
-    internal void Listen(int port, Func<FakeHttpRequest, string> handler)
+    internal void Listen(string owner, int port, Func<FakeHttpRequest, FakeHttpResponse> handler)
     {
         lock (_listeners)
         {
-            _listeners[port] = handler;
+            _listeners[port] = (owner, handler);
         }
     }
 
@@ -65,14 +65,32 @@ public sealed class FakeNetwork(string hostname, string ip)
         }
     }
 
-    internal Func<FakeHttpRequest, string>? Listener(int port)
+    /// <summary>A process's sockets close when it exits.</summary>
+    internal void CloseAll(string owner)
     {
         lock (_listeners)
         {
-            return _listeners.GetValueOrDefault(port);
+            foreach (var port in _listeners.Where(l => l.Value.Owner == owner).Select(l => l.Key).ToList())
+            {
+                _listeners.Remove(port);
+            }
+        }
+    }
+
+    internal Func<FakeHttpRequest, FakeHttpResponse>? Listener(int port)
+    {
+        lock (_listeners)
+        {
+            return _listeners.TryGetValue(port, out var listener) ? listener.Handler : null;
         }
     }
 }
 
 /// <summary>A request a fake program answers: who asked and for what path.</summary>
 public sealed record FakeHttpRequest(string ClientIp, string Path);
+
+/// <summary>A fake program's answer to an HTTP request.</summary>
+public sealed record FakeHttpResponse(int StatusCode, string Body)
+{
+    public static FakeHttpResponse Ok(string body) => new(200, body);
+}

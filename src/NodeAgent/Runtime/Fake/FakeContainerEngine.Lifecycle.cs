@@ -175,7 +175,11 @@ public sealed partial class FakeContainerEngine
         lock (_gate)
         {
             var c = Get(id);
-            return new ContainerStatus(c.Id, c.Name, c.Image, c.State, c.ExitCode, c.OomKilled, c.StartedAt, c.FinishedAt, null, c.Labels);
+            return new ContainerStatus(c.Id, c.Name, c.Image, c.State, c.ExitCode, c.OomKilled, c.StartedAt, c.FinishedAt, null, c.Labels)
+            {
+                ImageId = ImageId(c.Image),
+                IpAddress = c.Spec is null && c.State == ContainerState.Running ? c.Network.Ip : null,
+            };
         }
     }
 
@@ -211,6 +215,7 @@ public sealed partial class FakeContainerEngine
             {
                 _networksByIp.Remove(container.Network.Ip);
             }
+            container.Network.CloseAll(container.Id);
             signal = container.LogSignal;
             container.LogSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }

@@ -111,7 +111,31 @@ public sealed partial class FakeContainerEngine
                 : _networksByIp.GetValueOrDefault(uri.Host);
         }
         var clientIp = network?.Ip == from.PodIp ? "127.0.0.1" : from.PodIp;
-        return network?.Listener(uri.Port)?.Invoke(new FakeHttpRequest(clientIp, uri.PathAndQuery));
+        return network?.Listener(uri.Port)?.Invoke(new FakeHttpRequest(clientIp, uri.PathAndQuery)).Body;
+    }
+
+    /// <summary>The host itself (a probe, a port-forward) asking a pod IP; null when nothing listens there.</summary>
+    public FakeHttpResponse? HttpGetFromHost(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+        return NetworkAt(uri.Host)?.Listener(uri.Port)?.Invoke(new FakeHttpRequest(HostIp, uri.PathAndQuery));
+    }
+
+    /// <summary>Whether a TCP connection from the host to <paramref name="ip"/>:<paramref name="port"/> would be accepted.</summary>
+    public bool IsListening(string ip, int port) => NetworkAt(ip)?.Listener(port) is not null;
+
+    /// <summary>The address the host's requests come from, as the bridge gateway's would.</summary>
+    public string HostIp { get; set; } = "10.88.0.1";
+
+    private FakeNetwork? NetworkAt(string ip)
+    {
+        lock (_gate)
+        {
+            return _networksByIp.GetValueOrDefault(ip);
+        }
     }
 
     internal sealed record ResolvedVolume(Dictionary<string, string> Files, string RelativePath, bool ReadOnly);

@@ -117,6 +117,10 @@ public sealed partial class FakeContainerEngine(TimeProvider? time = null)
         return image.Contains('@') ? image : $"{name}:{tag}";
     }
 
+    /// <summary>A stable made-up image id, <c>sha256:</c> and the hash of the normalized reference.</summary>
+    internal static string ImageId(string image) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Normalize(image))));
+
     /// <summary>No program: a passive process that runs until stopped and exits 0 on SIGTERM.</summary>
     private FakeProgram? ProgramFor(ContainerSpec? spec, string image)
     {

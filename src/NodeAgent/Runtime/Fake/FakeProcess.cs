@@ -64,7 +64,11 @@ public sealed class FakeProcess
     public Task WaitForKillAsync() => Task.Delay(Timeout.InfiniteTimeSpan, Time, Killed);
 
     /// <summary>Accepts "connections" on a port of the pod's network: every container of the pod reaches it at localhost.</summary>
-    public void Listen(int port, Func<FakeHttpRequest, string> handler) => _container.Network.Listen(port, handler);
+    public void Listen(int port, Func<FakeHttpRequest, string> handler) =>
+        _container.Network.Listen(_container.Id, port, request => FakeHttpResponse.Ok(handler(request)));
+
+    /// <summary>Like <see cref="Listen(int, Func{FakeHttpRequest, string})"/>, choosing the status code too.</summary>
+    public void Listen(int port, Func<FakeHttpRequest, FakeHttpResponse> handler) => _container.Network.Listen(_container.Id, port, handler);
 
     /// <summary>
     /// An HTTP GET to <c>http://host:port/path</c> where host is localhost, this pod's IP or another fake

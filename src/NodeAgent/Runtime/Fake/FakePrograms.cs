@@ -71,8 +71,8 @@ public static class FakePrograms
         {
             process.Out($"Received request from {request.ClientIp}");
             return failAfter is { } limit && Interlocked.Increment(ref served) > limit
-                ? "I'm not well. Please restart me!\n"
-                : $"You've hit {process.Hostname}\n";
+                ? new FakeHttpResponse(500, "I'm not well. Please restart me!\n")
+                : FakeHttpResponse.Ok($"You've hit {process.Hostname}\n");
         });
         await process.WaitForTerminationAsync();
         return 0;
