@@ -1,6 +1,7 @@
 using ActorOrchestrator.Api.Errors;
 using ActorOrchestrator.Gateway.Http;
 using ActorOrchestrator.Gateway.Routing;
+using ActorOrchestrator.Gateway.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +20,8 @@ public static class ResourceApi
         .AddSingleton<ReadHandlers>()
         .AddSingleton<WatchHandler>()
         .AddSingleton<WriteHandlers>()
-        .AddSingleton<ScaleHandlers>();
+        .AddSingleton<ScaleHandlers>()
+        .AddPodStreaming();
 
     public static IEndpointRouteBuilder MapResourceApi(this IEndpointRouteBuilder app)
     {
@@ -69,6 +71,8 @@ public static class ResourceApi
             (false, "scale", "GET") => services.GetRequiredService<ScaleHandlers>().GetAsync(request),
             (false, "scale", "PUT") => services.GetRequiredService<ScaleHandlers>().UpdateAsync(request),
             (false, "scale", "PATCH") => services.GetRequiredService<ScaleHandlers>().PatchAsync(request),
+            (false, "log", "GET") or (false, "exec" or "attach" or "portforward", "GET" or "POST") =>
+                services.GetRequiredService<PodStreamRelay>().RelayAsync(request.Http, path.Namespace!, path.Name!, path.Subresource!),
             _ => throw ApiException.MethodNotAllowed($"the server does not allow this method on the requested resource ({method} {path.Type.Plural}{(path.Subresource is null ? "" : "/" + path.Subresource)})"),
         };
 }
