@@ -11,7 +11,7 @@ namespace ActorOrchestrator.Gateway.Streaming;
 /// <summary>
 /// The Gateway's half of logs, exec, attach and port-forward, as kube-apiserver does it for the
 /// kubelet: look the pod up, find its node's agent, and relay the client's request there (HTTP
-/// streaming for logs; WebSocket messages or raw upgraded bytes for the rest).
+/// streaming for logs; the upgraded connection, WebSocket or SPDY, byte for byte for the rest).
 /// </summary>
 public sealed partial class PodStreamRelay
 {
@@ -27,7 +27,6 @@ public sealed partial class PodStreamRelay
     private readonly IStreamTargetResolver _resolver;
     private readonly ILogger _logger;
     private readonly LogRelay _logs;
-    private readonly WebSocketRelay _webSockets;
     private readonly UpgradeRelay _upgrades;
 
     public PodStreamRelay(IStreamTargetResolver resolver, ILogger<PodStreamRelay> logger, PodStreamRelayOptions? options = null)
@@ -36,7 +35,6 @@ public sealed partial class PodStreamRelay
         _resolver = resolver;
         _logger = logger;
         _logs = new LogRelay(LogClient);
-        _webSockets = new WebSocketRelay(options);
         _upgrades = new UpgradeRelay(options);
     }
 
@@ -54,11 +52,7 @@ public sealed partial class PodStreamRelay
             {
                 await _logs.RelayAsync(http, agentUrl);
             }
-            else if (http.WebSockets.IsWebSocketRequest)
-            {
-                await _webSockets.RelayAsync(http, agentUrl);
-            }
-            else if (IsSpdyUpgrade(http.Request))
+            else if (http.WebSockets.IsWebSocketRequest || IsSpdyUpgrade(http.Request))
             {
                 await _upgrades.RelayAsync(http, agentUrl);
             }

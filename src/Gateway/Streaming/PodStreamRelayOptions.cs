@@ -12,8 +12,6 @@ public sealed record PodStreamRelayOptions
     /// <summary>Once one side has closed, how long the other gets to finish before both are cut.</summary>
     public TimeSpan CloseGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
 
-    public TimeSpan WebSocketKeepAlive { get; init; } = TimeSpan.FromSeconds(30);
-
     /// <summary>An agent's error answer larger than this is cut.</summary>
     public int MaxErrorBody { get; init; } = 64 * 1024;
 }

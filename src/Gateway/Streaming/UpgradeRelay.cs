@@ -6,18 +6,28 @@ using Microsoft.AspNetCore.Http.Features;
 namespace ActorOrchestrator.Gateway.Streaming;
 
 /// <summary>
-/// A plain <c>Upgrade: SPDY/3.1</c> request: the same request line and upgrade headers are written to
-/// a raw TCP connection to the agent, the agent's answer is passed back (its 101 and negotiated
-/// <c>X-Stream-Protocol-Version</c>, or its error and body), and after a 101 the bytes are copied both
-/// ways untouched. The SPDY session is the client's and the agent's; the relay never parses it.
+/// An upgrade request (<c>Upgrade: websocket</c> or <c>Upgrade: SPDY/3.1</c>), relayed the way
+/// kube-apiserver proxies upgrades to the kubelet: the same request line and upgrade headers are written
+/// to a raw TCP connection to the agent, the agent's answer is passed back (its 101 with the negotiated
+/// sub-protocol and, for WebSocket, the accept key computed from the client's own key; or its error
+/// and body), and after a 101 the bytes are copied both ways untouched. The WebSocket or SPDY session
+/// is the client's and the agent's; the relay never parses it.
 /// </summary>
+/// <remarks>
+/// Not <c>ClientWebSocket</c> towards the agent: .NET refuses sub-protocols that are not RFC 6455
+/// tokens, and kubectl's port-forward tunnel protocol <c>SPDY/3.1+portforward.k8s.io</c> has a '/'.
+/// </remarks>
 internal sealed class UpgradeRelay(PodStreamRelayOptions options)
 {
     /// <summary>Request headers the agent needs to see; hop-by-hop or gateway-only ones stay here.</summary>
-    private static readonly string[] ForwardedHeaders = ["Upgrade", "Connection", "X-Stream-Protocol-Version", "User-Agent"];
+    private static readonly string[] ForwardedHeaders =
+    [
+        "Upgrade", "Connection", "X-Stream-Protocol-Version", "User-Agent",
+        "Sec-WebSocket-Key", "Sec-WebSocket-Version", "Sec-WebSocket-Protocol",
+    ];
 
     /// <summary>Answer headers passed back with the 101 (Connection is set by the server itself).</summary>
-    private static readonly string[] ReturnedHeaders = ["Upgrade", "X-Stream-Protocol-Version"];
+    private static readonly string[] ReturnedHeaders = ["Upgrade", "X-Stream-Protocol-Version", "Sec-WebSocket-Accept", "Sec-WebSocket-Protocol"];
 
     public async Task RelayAsync(HttpContext http, Uri agentUrl)
     {
@@ -25,7 +35,7 @@ internal sealed class UpgradeRelay(PodStreamRelayOptions options)
         if (upgrade is not { IsUpgradableRequest: true }) throw Api.Errors.ApiException.BadRequest("Upgrade request required");
 
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await using var agent = new NetworkStream(socket, ownsSocket: false);
+        NetworkStream agent;
         HttpResponseHead? head;
         using (var handshake = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted))
         {
@@ -33,6 +43,7 @@ internal sealed class UpgradeRelay(PodStreamRelayOptions options)
             try
             {
                 await socket.ConnectAsync(agentUrl.Host, agentUrl.Port, handshake.Token);
+                agent = new NetworkStream(socket, ownsSocket: false);
                 handshake.CancelAfter(options.HandshakeTimeout);
                 await agent.WriteAsync(RequestHead(http.Request, agentUrl), handshake.Token);
                 head = await HttpResponseHead.ReadAsync(agent, 16 * 1024, handshake.Token);
@@ -42,6 +53,7 @@ internal sealed class UpgradeRelay(PodStreamRelayOptions options)
                 throw new Api.Errors.ApiException(500, "InternalError", $"error dialing backend: {e.Message}");
             }
         }
+        await using var owned = agent;
         if (head is null) throw new Api.Errors.ApiException(500, "InternalError", "error dialing backend: the node agent closed the connection");
         if (head.StatusCode != StatusCodes.Status101SwitchingProtocols)
         {

@@ -63,8 +63,9 @@ internal sealed partial class ExecHandler(IContainerLocator locator, IContainerR
             await AgentErrors.BadRequest(http, $"requested protocol(s) are not supported: [{string.Join(' ', offered)}]; supports [{string.Join(' ', ChannelProtocol.Supported)}]");
             return;
         }
+        using var socket = await WebSocketAccept.AcceptAsync(http, protocol, options.WebSocketKeepAlive);
+        if (socket is null) return;
         using var session = stats.Session();
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = protocol, KeepAliveInterval = options.WebSocketKeepAlive });
         var channels = new WebSocketChannels(socket, protocol);
         channels.Start();
         var outcome = await ExecRunner.RunAsync(runtime, target.ContainerId, exec,

@@ -34,8 +34,8 @@ internal sealed class PortForwardHandler(IContainerLocator locator, AgentApiOpti
                 await AgentErrors.BadRequest(http, $"requested protocol(s) are not supported: [{string.Join(' ', http.WebSockets.WebSocketRequestedProtocols)}]; supports [{TunnelProtocol}]");
                 return;
             }
-            socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = TunnelProtocol, KeepAliveInterval = options.WebSocketKeepAlive });
-            transport = new WebSocketByteStream(socket);
+            socket = await WebSocketAccept.AcceptAsync(http, TunnelProtocol, options.WebSocketKeepAlive);
+            transport = socket is null ? null : new WebSocketByteStream(socket);
         }
         else if (StreamUpgrade.IsSpdyUpgrade(http.Request))
         {

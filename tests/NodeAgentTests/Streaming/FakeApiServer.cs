@@ -20,11 +20,12 @@ public sealed class FakeApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _requests = new();
 
-    private FakeApiServer(JsonObject pod, JsonObject node)
+    private FakeApiServer(JsonObject pod, JsonObject node, ILoggerProvider logs)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
         builder.Services.AddSingleton<IStreamTargetResolver>(new InMemoryResolver(pod, node));
         builder.Services.AddPodStreaming();
         _app = builder.Build();
@@ -54,9 +55,9 @@ public sealed class FakeApiServer : IAsyncDisposable
     /// <summary>"METHOD /path [upgrade=...]" for every request so far.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
 
-    public static async Task<FakeApiServer> StartAsync(JsonObject pod, JsonObject node)
+    public static async Task<FakeApiServer> StartAsync(JsonObject pod, JsonObject node, ILoggerProvider logs)
     {
-        var server = new FakeApiServer(pod, node);
+        var server = new FakeApiServer(pod, node, logs);
         await server._app.StartAsync();
         return server;
     }

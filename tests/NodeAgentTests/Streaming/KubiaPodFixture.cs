@@ -4,6 +4,7 @@ using ActorOrchestrator.NodeAgent.Streaming;
 using ActorOrchestrator.NodeAgentTests.Infrastructure;
 using ActorOrchestrator.NodeAgentTests.Runtime;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 
 namespace ActorOrchestrator.NodeAgentTests.Streaming;
 
@@ -39,6 +40,9 @@ public sealed class KubiaPodFixture : IAsyncLifetime
 
     public KubectlRunner Kubectl { get; private set; } = null!;
 
+    /// <summary>What the agent and the fake API server logged: shown when a test fails.</summary>
+    public CollectingLoggerProvider Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         var labels = new Dictionary<string, string> { [ContainerRuntimeConformance.TestRunLabel] = _runId };
@@ -49,11 +53,12 @@ public sealed class KubiaPodFixture : IAsyncLifetime
         PodIp = sandbox.PodIp;
         await Eventually.WaitForAsync(ReadLogsAsync, logs => logs.Contains("Kubia server starting..."), TimeSpan.FromSeconds(30), "kubia to start");
 
-        Agent = new AgentApiServer(new OnePodLocator(ContainerId, PodIp), Runtime);
-        _agentHost = AgentApiServer.BuildHost(Agent, "http://127.0.0.1:0");
+        var loggers = LoggerFactory.Create(b => b.AddProvider(Logs));
+        Agent = new AgentApiServer(new OnePodLocator(ContainerId, PodIp), Runtime, loggerFactory: loggers);
+        _agentHost = AgentApiServer.BuildHost(Agent, "http://127.0.0.1:0", loggers);
         await _agentHost.StartAsync();
         var agentPort = new Uri(_agentHost.Urls.First()).Port;
-        ApiServer = await FakeApiServer.StartAsync(PodObject(pod), NodeObject(agentPort));
+        ApiServer = await FakeApiServer.StartAsync(PodObject(pod), NodeObject(agentPort), Logs);
         Kubectl = new KubectlRunner(ApiServer.Url);
     }
 
