@@ -121,6 +121,46 @@ public sealed partial class KubectlStreamingTests(KubiaPodFixture pod) : IClassF
         Assert.Equal(expected, hash);
     }
 
+    [Fact]
+    public async Task Refusals_read_like_kubernetes()
+    {
+        var exec = await pod.Kubectl.RunAsync(["exec", "kubia", "-c", "nope", "--", "true"]);
+        Assert.NotEqual(0, exec.ExitCode);
+        Assert.Contains("container nope is not valid for pod kubia", exec.Error);
+
+        var logs = await pod.Kubectl.RunAsync(["logs", "kubia", "-c", "nope"]);
+        Assert.NotEqual(0, logs.ExitCode);
+        Assert.Contains("container nope is not valid for pod kubia", logs.Error);
+    }
+
+    /// <summary>kubectl needs a terminal for -t, so the channel protocol is spoken here directly, through the relay.</summary>
+    [Fact]
+    public async Task Exec_with_a_tty_takes_its_size_from_the_resize_stream()
+    {
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.AddSubProtocol("v5.channel.k8s.io");
+        var url = new Uri(pod.ApiServer.Url.Replace("http://", "ws://", StringComparison.Ordinal)
+            + "/api/v1/namespaces/default/pods/kubia/exec?command=sh&command=-c&command=sleep%201%3B%20stty%20size&stdout=true&tty=true");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await socket.ConnectAsync(url, deadline.Token);
+        Assert.Equal("v5.channel.k8s.io", socket.SubProtocol);
+        await socket.SendAsync(Encoding.ASCII.GetBytes("\u0004{\"Width\":100,\"Height\":40}\n"), System.Net.WebSockets.WebSocketMessageType.Binary, true, deadline.Token);
+
+        var streams = new Dictionary<byte, StringBuilder>();
+        var buffer = new byte[4096];
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer, deadline.Token);
+            if (received.MessageType == System.Net.WebSockets.WebSocketMessageType.Close) break;
+            Assert.True(received.EndOfMessage);
+            if (received.Count == 0) continue;
+            (streams.TryGetValue(buffer[0], out var text) ? text : streams[buffer[0]] = new StringBuilder()).Append(Encoding.UTF8.GetString(buffer, 1, received.Count - 1));
+        }
+        Assert.Equal("40 100", streams[1].ToString().Trim());
+        Assert.Equal("""{"metadata":{},"status":"Success"}""", streams[3].ToString());
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, socket.CloseStatus);
+    }
+
     private void AssertTransport(string subresource, string transport)
     {
         var upgrades = pod.ApiServer.Requests.Where(r => r.Contains(subresource, StringComparison.Ordinal)).ToList();
