@@ -38,8 +38,6 @@ public sealed partial class PodStreamRelay
         _upgrades = new UpgradeRelay(options);
     }
 
-    public static bool IsStreamingSubresource(string? subresource) => subresource is "log" or "exec" or "attach" or "portforward";
-
     /// <summary>Serves one request for <paramref name="subresource"/> of pod <paramref name="ns"/>/<paramref name="pod"/>.</summary>
     public async Task RelayAsync(HttpContext http, string ns, string pod, string subresource)
     {

@@ -137,14 +137,31 @@ public sealed partial class KubectlStreamingTests(KubiaPodFixture pod) : IClassF
     [Fact]
     public async Task Exec_with_a_tty_takes_its_size_from_the_resize_stream()
     {
+        var streams = await ExecOverChannelsAsync("v5.channel.k8s.io", "command=sh&command=-c&command=sleep%201%3B%20stty%20size&stdout=true&tty=true",
+            Encoding.ASCII.GetBytes("\u0004{\"Width\":100,\"Height\":40}\n"));
+        Assert.Equal("40 100", streams[1].Trim());
+        Assert.Equal("""{"metadata":{},"status":"Success"}""", streams[3]);
+    }
+
+    /// <summary>kubectl offers only v5 over WebSocket; other clients still speak v4.</summary>
+    [Fact]
+    public async Task Exec_over_v4_reports_the_exit_status_too()
+    {
+        var streams = await ExecOverChannelsAsync("v4.channel.k8s.io", "command=sh&command=-c&command=echo%20out%3B%20echo%20err%20%3E%262%3B%20exit%203&stdout=true&stderr=true");
+        Assert.Equal(("out\n", "err\n"), (streams[1], streams[2]));
+        Assert.Contains("\"reason\":\"NonZeroExitCode\",\"details\":{\"causes\":[{\"reason\":\"ExitCode\",\"message\":\"3\"}]}", streams[3]);
+    }
+
+    /// <summary>Runs an exec over a raw channel-protocol WebSocket; returns what each stream carried, once the agent closed normally.</summary>
+    private async Task<Dictionary<byte, string>> ExecOverChannelsAsync(string protocol, string query, params byte[][] send)
+    {
         using var socket = new System.Net.WebSockets.ClientWebSocket();
-        socket.Options.AddSubProtocol("v5.channel.k8s.io");
-        var url = new Uri(pod.ApiServer.Url.Replace("http://", "ws://", StringComparison.Ordinal)
-            + "/api/v1/namespaces/default/pods/kubia/exec?command=sh&command=-c&command=sleep%201%3B%20stty%20size&stdout=true&tty=true");
+        socket.Options.AddSubProtocol(protocol);
+        var url = new Uri(pod.ApiServer.Url.Replace("http://", "ws://", StringComparison.Ordinal) + "/api/v1/namespaces/default/pods/kubia/exec?" + query);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await socket.ConnectAsync(url, deadline.Token);
-        Assert.Equal("v5.channel.k8s.io", socket.SubProtocol);
-        await socket.SendAsync(Encoding.ASCII.GetBytes("\u0004{\"Width\":100,\"Height\":40}\n"), System.Net.WebSockets.WebSocketMessageType.Binary, true, deadline.Token);
+        Assert.Equal(protocol, socket.SubProtocol);
+        foreach (var message in send) await socket.SendAsync(message, System.Net.WebSockets.WebSocketMessageType.Binary, true, deadline.Token);
 
         var streams = new Dictionary<byte, StringBuilder>();
         var buffer = new byte[4096];
@@ -156,9 +173,8 @@ public sealed partial class KubectlStreamingTests(KubiaPodFixture pod) : IClassF
             if (received.Count == 0) continue;
             (streams.TryGetValue(buffer[0], out var text) ? text : streams[buffer[0]] = new StringBuilder()).Append(Encoding.UTF8.GetString(buffer, 1, received.Count - 1));
         }
-        Assert.Equal("40 100", streams[1].ToString().Trim());
-        Assert.Equal("""{"metadata":{},"status":"Success"}""", streams[3].ToString());
         Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, socket.CloseStatus);
+        return streams.ToDictionary(p => p.Key, p => p.Value.ToString());
     }
 
     private void AssertTransport(string subresource, string transport)
