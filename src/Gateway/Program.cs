@@ -18,6 +18,7 @@ builder.UseOrleansClient(client => ClusterClientSetup.Configure(client, cluster)
 
 var app = builder.Build();
 app.UseMiddleware<ApiErrorMiddleware>();
+app.UseWebSockets(); // exec, attach and port-forward arrive as WebSocket upgrades
 app.MapGet("/healthz", () => "ok");
 app.MapGet("/livez", () => "ok");
 app.MapGet("/readyz", () => "ok");

@@ -1,6 +1,7 @@
 using ActorOrchestrator.Api.Errors;
 using ActorOrchestrator.Gateway.Http;
 using ActorOrchestrator.Gateway.Routing;
+using ActorOrchestrator.Gateway.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +21,8 @@ public static class ResourceApi
         .AddSingleton<WatchHandler>()
         .AddSingleton<WriteHandlers>()
         .AddSingleton<ScaleHandlers>()
-        .AddSingleton<PodSubresourceHandlers>();
+        .AddSingleton<PodSubresourceHandlers>()
+        .AddPodStreaming();
 
     public static IEndpointRouteBuilder MapResourceApi(this IEndpointRouteBuilder app)
     {
@@ -72,6 +74,8 @@ public static class ResourceApi
             (false, "scale", "PATCH") => services.GetRequiredService<ScaleHandlers>().PatchAsync(request),
             (false, "binding", "POST") => services.GetRequiredService<PodSubresourceHandlers>().BindAsync(request),
             (false, "eviction", "POST") => services.GetRequiredService<PodSubresourceHandlers>().EvictAsync(request),
+            (false, "log", "GET") or (false, "exec" or "attach" or "portforward", "GET" or "POST") =>
+                services.GetRequiredService<PodStreamRelay>().RelayAsync(request.Http, path.Namespace!, path.Name!, path.Subresource!),
             _ => throw ApiException.MethodNotAllowed($"the server does not allow this method on the requested resource ({method} {path.Type.Plural}{(path.Subresource is null ? "" : "/" + path.Subresource)})"),
         };
 }

@@ -14,6 +14,13 @@ public sealed record ExecRequest(
     Stream? Stdout = null,
     Stream? Stderr = null,
     bool Tty = false,
-    TimeSpan? Timeout = null);
+    TimeSpan? Timeout = null)
+{
+    /// <summary>With <see cref="Tty"/>: terminal sizes to apply as they arrive (the first is the initial size). Null: none.</summary>
+    public IAsyncEnumerable<TerminalSize>? TerminalSizes { get; init; }
+}
+
+/// <summary>A terminal's size in character cells, as kubectl sends it on the resize stream.</summary>
+public sealed record TerminalSize(ushort Width, ushort Height);
 
 public sealed record ExecResult(int ExitCode);

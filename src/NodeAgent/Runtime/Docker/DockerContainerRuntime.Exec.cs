@@ -31,10 +31,12 @@ public sealed partial class DockerContainerRuntime
 
             using var stdinDone = CancellationTokenSource.CreateLinkedTokenSource(token);
             var stdin = request.Stdin is null ? Task.CompletedTask : PumpStdinAsync(stream, request.Stdin, stdinDone.Token);
+            var resize = request is { Tty: true, TerminalSizes: { } sizes } ? ResizeAsync(created.ID, sizes, stdinDone.Token) : Task.CompletedTask;
             await stream.CopyOutputToAsync(Stream.Null, request.Stdout ?? Stream.Null, request.Stderr ?? Stream.Null, token);
             // The process has closed its output; whatever stdin is still unread, nobody will read it.
             await stdinDone.CancelAsync();
             await IgnoreCancellationAsync(stdin);
+            await IgnoreCancellationAsync(resize);
             return new ExecResult(await WaitForExecExitAsync(containerId, created.ID, token));
         }
         catch (Exception error) when (error is not ContainerRuntimeException || deadline.IsCancellationRequested)
@@ -58,6 +60,23 @@ public sealed partial class DockerContainerRuntime
         }
         // Half-close: the process sees end of input but can still write its output.
         stream.CloseWrite();
+    }
+
+    /// <summary>Applies terminal sizes to the exec's TTY; a size the engine refuses is skipped, not fatal.</summary>
+    private async Task ResizeAsync(string execId, IAsyncEnumerable<TerminalSize> sizes, CancellationToken cancellationToken)
+    {
+        await foreach (var size in sizes.WithCancellation(cancellationToken))
+        {
+            try
+            {
+                await CallAsync("exec resize", execId, t => _client.Exec.ResizeContainerExecTtyAsync(execId,
+                    new ContainerResizeParameters { Width = size.Width, Height = size.Height }, t), cancellationToken);
+            }
+            catch (ContainerRuntimeException)
+            {
+                // The process may have ended between the size and the call.
+            }
+        }
     }
 
     private static async Task IgnoreCancellationAsync(Task task)
