@@ -1,8 +1,6 @@
 using ActorOrchestrator.Hosting;
 using ActorOrchestrator.NodeAgent.Node;
 using ActorOrchestrator.NodeAgent.Runtime;
-using ActorOrchestrator.NodeAgent.Runtime.Docker;
-using ActorOrchestrator.NodeAgent.Runtime.Fake;
 using ActorOrchestrator.NodeAgent.Streaming;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
@@ -24,11 +22,13 @@ builder.Services.AddSingleton(sp =>
 builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeInstance>());
 builder.Services.AddSingleton<IContainerLocator>(sp => sp.GetRequiredService<NodeInstance>().Pods);
 builder.Services.AddSingleton(sp => sp.GetRequiredService<NodeInstance>().Runtime);
+builder.Services.AddSingleton(sp => new AgentApiServer(sp.GetRequiredService<IContainerLocator>(), sp.GetRequiredService<IContainerRuntime>(),
+    loggerFactory: sp.GetRequiredService<ILoggerFactory>(), time: sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-node-agent");
 
 var app = builder.Build();
 app.UseWebSockets();
-app.MapAgentApi();
+app.Services.GetRequiredService<AgentApiServer>().Map(app);
 app.MapGet("/healthz", () => "ok");
 app.MapMetrics();
 await app.RunAsync();

@@ -1,6 +1,4 @@
 using ActorOrchestrator.NodeAgent.Runtime;
-using ActorOrchestrator.NodeAgent.Runtime.Docker;
-using ActorOrchestrator.NodeAgent.Runtime.Fake;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -14,7 +14,7 @@ namespace ActorOrchestrator.NodeAgent.Pods;
 /// containers; containers labelled for this node that no pod claims are swept. Re-adopts running
 /// containers after an agent restart instead of restarting them, and leaves them running when it stops.
 /// </summary>
-public sealed partial class PodManager : IContainerLocator
+public sealed partial class PodManager : IContainerLocator, IPodAssignments
 {
     private readonly object _gate = new();
     private readonly IContainerRuntime _runtime;
