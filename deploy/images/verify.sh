@@ -74,7 +74,7 @@ verify_kubia() {
 }
 
 verify_kubia_unhealthy() {
-  local image=luksa/kubia-unhealthy id ip i code
+  local image=luksa/kubia-unhealthy id ip i code seconds
   id="$(run_detached "$image")"
   ip="$(container_ip "$id")"
   ao_wait_until images 15 "$image to answer" answers_200 "$ip" || fail "$image did not answer"
@@ -85,6 +85,10 @@ verify_kubia_unhealthy() {
   done
   code="$(http_status "$ip")"
   [[ "$code" == 500 ]] || fail "$image request 6 returned $code, expected 500"
+  # Like the Node.js original as PID 1 it ignores SIGTERM: only the SIGKILL after the grace period stops it.
+  seconds="$(stop_seconds "$id" 2)"
+  ((seconds >= 2)) || fail "$image stopped after ${seconds}s on SIGTERM; it must ignore it"
+  [[ "$(docker inspect -f '{{.State.ExitCode}}' "$id")" == 137 ]] || fail "$image did not end with exit code 137"
   ao_log images "verified $image"
 }
 

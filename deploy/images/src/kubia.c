@@ -5,7 +5,9 @@
  * With --fail-after N (luksa/kubia-unhealthy) requests after the N-th get a 500, so liveness
  * probes eventually restart the container. Logs go to stdout unbuffered so `kubectl logs`
  * sees each line at once. SIGTERM/SIGINT exit immediately: the process is PID 1 in its
- * container and has no default signal handling there.
+ * container and has no default signal handling there. With --ignore-sigterm (kubia-unhealthy) it
+ * installs no handler, like the original Node.js server running as PID 1: the kernel then drops
+ * SIGTERM, so a liveness kill waits out the grace period and ends with SIGKILL (exit code 137).
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -24,12 +26,14 @@ static void on_stop(int sig) {
     _exit(0);
 }
 
-static void install_handlers(void) {
+static void install_handlers(int ignore_sigterm) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_stop;
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
+    if (!ignore_sigterm) {
+        sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGINT, &sa, NULL);
+    }
     signal(SIGPIPE, SIG_IGN);
 }
 
@@ -80,14 +84,16 @@ static void respond(int fd, int status, const char *body) {
 
 int main(int argc, char **argv) {
     long fail_after = -1, served = 0;
+    int ignore_sigterm = 0;
     char hostname[256] = "unknown", body[512];
     int server;
 
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--fail-after") == 0 && i + 1 < argc) fail_after = strtol(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--ignore-sigterm") == 0) ignore_sigterm = 1;
     }
     setvbuf(stdout, NULL, _IONBF, 0);
-    install_handlers();
+    install_handlers(ignore_sigterm);
     gethostname(hostname, sizeof hostname - 1);
     snprintf(body, sizeof body, "You've hit %s\n", hostname);
 

@@ -147,11 +147,13 @@ public sealed class PodsOnNodesTests(NodeClusterFixture fixture) : IClassFixture
         var container = running.Status.ContainerStatuses[0].ContainerID.Replace("docker://", "", StringComparison.Ordinal);
 
         var watch = Stopwatch.StartNew();
-        (await Kubectl.RunAsync(["delete", "pod", "stubborn", "-n", "grace"], null, TimeSpan.FromSeconds(90))).EnsureSuccess();
+        var deleting = Kubectl.RunAsync(["delete", "pod", "stubborn", "-n", "grace"], null, TimeSpan.FromSeconds(90));
+        // While the grace period runs the container is still there, and says it got (and ignored) SIGTERM.
+        await Eventually.WaitForAsync(() => Docker.RunAsync("logs", container),
+            logs => logs.Contains("SIGTERM", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(5), "the container to receive SIGTERM");
+        (await deleting).EnsureSuccess();
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(5), $"the pod went after {watch.Elapsed}, before its grace period");
-        var logs = await Docker.RunAsync("logs", container);
-        Assert.Contains("SIGTERM", logs, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(container, string.Join(",", await Docker.ContainersOfNodeAsync(running.Spec.NodeName)));
+        Assert.DoesNotContain(container, string.Join(",", await Docker.ContainersOfNodeAsync(running.Spec.NodeName, all: true)));
     }
 
     [Fact]
