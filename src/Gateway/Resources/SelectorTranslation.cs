@@ -10,7 +10,7 @@ public static class SelectorTranslation
 {
     public static ListQuery ToQuery(ApiPath path, string? labelSelector, string? fieldSelector, int limit = 0, string? continueToken = null)
     {
-        var labels = LabelSelector.Parse(labelSelector).Requirements.Select(ToTerm).ToList();
+        var labels = SelectorTerms.From(LabelSelector.Parse(labelSelector));
         var selector = FieldSelector.Parse(fieldSelector);
         SelectableFields.EnsureSupported(selector, path.Type);
         var fields = selector.Requirements
@@ -18,14 +18,4 @@ public static class SelectorTranslation
             .ToList();
         return new ListQuery(path.Type.StorageKey, path.Type.Namespaced ? path.Namespace : null, labels, fields, limit, continueToken);
     }
-
-    private static SelectorTerm ToTerm(Requirement requirement) => requirement.Operator switch
-    {
-        SelectorOperator.In or SelectorOperator.Equals or SelectorOperator.DoubleEquals =>
-            new SelectorTerm(requirement.Key, TermOperator.In, requirement.Values),
-        SelectorOperator.NotIn or SelectorOperator.NotEquals => new SelectorTerm(requirement.Key, TermOperator.NotIn, requirement.Values),
-        SelectorOperator.Exists => new SelectorTerm(requirement.Key, TermOperator.Exists, []),
-        SelectorOperator.DoesNotExist => new SelectorTerm(requirement.Key, TermOperator.DoesNotExist, []),
-        _ => throw ApiException.BadRequest($"unable to parse requirement: operator {requirement.Operator} is not supported in list selectors"),
-    };
 }

@@ -4,13 +4,15 @@ namespace ActorOrchestrator.Store.Reading;
 /// <param name="Namespace">Null lists every namespace.</param>
 /// <param name="Limit">Most items per page; 0 means all.</param>
 /// <param name="Continue">The token a previous page returned.</param>
+/// <param name="ControllerUid">Only objects whose controller owner reference has this uid.</param>
 public sealed record ListQuery(
     string Resource,
     string? Namespace,
     IReadOnlyList<SelectorTerm> Labels,
     IReadOnlyList<SelectorTerm> Fields,
     int Limit = 0,
-    string? Continue = null)
+    string? Continue = null,
+    Guid? ControllerUid = null)
 {
     public static ListQuery All(string resource, string? ns = null) => new(resource, ns, [], []);
 

@@ -49,6 +49,7 @@ public sealed class ObjectReader(NpgsqlDataSource dataSource, StoreOptions optio
         {
             filter.Add($"(namespace, name) > ({filter.Param(token.Namespace)}, {filter.Param(token.Name)})");
         }
+        if (query.ControllerUid is { } owner) filter.Add($"owner_uid = {filter.Param(owner)}");
         filter.AddLabelTerms(query.Labels);
         filter.AddFieldTerms(query.Fields);
         var limit = query.Limit > 0 ? $" LIMIT {query.Limit + 1}" : "";

@@ -51,3 +51,15 @@ public interface IEventGrain : IApiObjectGrain
 
 /// <summary>Objects with no behaviour beyond validation and storage (ConfigMaps, Leases, ...).</summary>
 public interface IPlainObjectGrain : IApiObjectGrain;
+
+public interface IReplicationControllerGrain : IApiObjectGrain;
+
+public interface IReplicaSetGrain : IApiObjectGrain;
+
+public interface IDeploymentGrain : IApiObjectGrain;
+
+public interface IDaemonSetGrain : IApiObjectGrain;
+
+public interface IJobGrain : IApiObjectGrain;
+
+public interface ICronJobGrain : IApiObjectGrain;

@@ -12,6 +12,12 @@ public static class ObjectGrains
         [ResourceRegistry.Pods.StorageKey] = typeof(IPodGrain),
         [ResourceRegistry.Nodes.StorageKey] = typeof(INodeGrain),
         [ResourceRegistry.Events.StorageKey] = typeof(IEventGrain),
+        [ResourceRegistry.ReplicationControllers.StorageKey] = typeof(IReplicationControllerGrain),
+        [ResourceRegistry.ReplicaSets.StorageKey] = typeof(IReplicaSetGrain),
+        [ResourceRegistry.Deployments.StorageKey] = typeof(IDeploymentGrain),
+        [ResourceRegistry.DaemonSets.StorageKey] = typeof(IDaemonSetGrain),
+        [ResourceRegistry.Jobs.StorageKey] = typeof(IJobGrain),
+        [ResourceRegistry.CronJobs.StorageKey] = typeof(ICronJobGrain),
     };
 
     public static IApiObjectGrain Get(IGrainFactory grains, ObjectKey key) =>

@@ -22,6 +22,7 @@ public abstract partial class ApiObjectGrain(ObjectServices services, ILogger lo
     private const string ResyncReminder = "resync";
     private bool _loaded;
     private IGrainTimer? _reconcileTimer;
+    private DateTimeOffset _reconcileDue;
 
     protected ObjectKey Key { get; private set; }
 
@@ -177,9 +178,13 @@ public abstract partial class ApiObjectGrain(ObjectServices services, ILogger lo
 
     public Task Poke()
     {
-        ScheduleReconcile(TimeSpan.Zero);
+        // A short delay lets the notifications of one burst (20 pods starting) share a pass.
+        ScheduleReconcile(PokeDelay);
         return Task.CompletedTask;
     }
+
+    /// <summary>How long a notification waits for others before the pass it triggers runs.</summary>
+    protected virtual TimeSpan PokeDelay => TimeSpan.FromMilliseconds(50);
 
     // ---- Shared steps -------------------------------------------------------------------------
 
@@ -198,6 +203,10 @@ public abstract partial class ApiObjectGrain(ObjectServices services, ILogger lo
         ThrowIfInvalid(updated, current);
         return await CommitChangeAsync(current, updated, dryRun);
     }
+
+    /// <summary>A change the grain itself makes to the desired state (scale): server metadata, defaults and validation apply.</summary>
+    protected async Task<ObjectResponse> UpdateSpecAsync(JsonObject current, JsonObject updated, bool dryRun) =>
+        await ApplyChangeAsync(current, updated, "", dryRun);
 
     /// <summary>
     /// Commits a changed object, or removes it when it was being deleted and nothing holds it any
@@ -362,10 +371,16 @@ public abstract partial class ApiObjectGrain(ObjectServices services, ILogger lo
 
     // ---- Reconcile scheduling -----------------------------------------------------------------
 
-    /// <summary>Runs <see cref="ReconcileAsync"/> after <paramref name="delay"/>, replacing any pending run.</summary>
+    /// <summary>
+    /// Runs <see cref="ReconcileAsync"/> after <paramref name="delay"/>, unless a pass is already due sooner:
+    /// a burst of notifications coalesces into one pass instead of postponing it forever.
+    /// </summary>
     protected void ScheduleReconcile(TimeSpan delay)
     {
+        var due = Now + delay;
+        if (_reconcileTimer is not null && _reconcileDue <= due) return;
         _reconcileTimer?.Dispose();
+        _reconcileDue = due;
         _reconcileTimer = this.RegisterGrainTimer(RunReconcileAsync, new GrainTimerCreationOptions
         {
             DueTime = delay,

@@ -10,8 +10,9 @@ public static class PodDefaults
 {
     public const long DefaultGracePeriodSeconds = 30;
 
-    /// <param name="tolerationSeconds">How long the pod tolerates an unready or unreachable node, unless it says.</param>
-    public static void Apply(JsonObject spec, long tolerationSeconds)
+    /// <param name="tolerationSeconds">How long the pod tolerates an unready or unreachable node, unless it says;
+    /// null for pod templates, which Kubernetes' admission leaves alone (only pods get these tolerations).</param>
+    public static void Apply(JsonObject spec, long? tolerationSeconds)
     {
         SetIfMissing(spec, "restartPolicy", "Always");
         SetIfMissing(spec, "terminationGracePeriodSeconds", DefaultGracePeriodSeconds);
@@ -35,7 +36,7 @@ public static class PodDefaults
                 if (volume["configMap"] is JsonObject configMap) SetIfMissing(configMap, "defaultMode", 420);
             }
         }
-        AddDefaultTolerations(spec, tolerationSeconds);
+        if (tolerationSeconds is { } seconds) AddDefaultTolerations(spec, seconds);
     }
 
     private static void ApplyToContainer(JsonObject container)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ActorOrchestrator.Api.Errors;
 using ActorOrchestrator.Api.Objects;
 using ActorOrchestrator.Api.Resources;
+using ActorOrchestrator.Grains.Controllers;
 using ActorOrchestrator.Grains.Nodes;
 using ActorOrchestrator.Grains.Objects;
 using ActorOrchestrator.Grains.Scheduling;
@@ -86,6 +87,13 @@ public sealed class PodGrain(ObjectServices services, NodeLifecycleOptions lifec
 
     protected override async Task OnCommittedAsync(JsonObject? previous, JsonObject? current, CommittedObject committed)
     {
+        await ControllerNotice.PokeControllerAsync(GrainFactory, current ?? previous);
+        if (previous is not null && current is not null && PodView.ControllerOf(previous)?.Uid is { } formerOwner
+            && PodView.ControllerOf(current)?.Uid != formerOwner)
+        {
+            // Released: the former controller must notice it has one pod fewer.
+            await ControllerNotice.PokeControllerAsync(GrainFactory, previous);
+        }
         var node = current?.Spec().Str("nodeName") ?? previous?.Spec().Str("nodeName");
         if (!string.IsNullOrEmpty(node))
         {
