@@ -15,6 +15,8 @@ builder.Services.AddObjectStoreReading(cluster.ConnectionString).AddObjectStoreW
 builder.Services.AddResourceApi().AddManifestApi();
 builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-gateway", ApiMetrics.MeterName);
 builder.UseOrleansClient(client => ClusterClientSetup.Configure(client, cluster));
+// Listen at once, even before a silo answers: requests meanwhile get a retryable 503, not a refused connection.
+builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 
 var app = builder.Build();
 app.UseMiddleware<ApiErrorMiddleware>();

@@ -10,6 +10,8 @@ var options = AgentOptions.From(builder.Configuration);
 
 builder.WebHost.UseUrls($"http://{options.Address}:{options.Port}");
 builder.UseOrleansClient(client => ClusterClientSetup.Configure(client, cluster));
+// The agent API and the pods must not wait for the control plane: start everything at once.
+builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(sp => NodeRuntime.Create(options, sp));

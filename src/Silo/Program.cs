@@ -37,6 +37,8 @@ builder.UseOrleans(orleans =>
         o.Invariant = "Npgsql";
         o.ConnectionString = cluster.ConnectionString;
     });
+    // Grain state as plain JSON rows: readable in psql, and no .NET type names to break on a rename.
+    orleans.UseSystemTextJsonGrainStorageSerializer();
     orleans.UseAdoNetReminderService(o =>
     {
         o.Invariant = "Npgsql";

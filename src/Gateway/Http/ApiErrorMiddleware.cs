@@ -32,6 +32,9 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<Api
         StoreUnavailableException store => ApiException.Unavailable(store.Message),
         SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException =>
             ApiException.Unavailable("the control plane is unavailable; retry shortly: " + ex.Message),
+        InvalidOperationException when ex.Message.Contains("not initialized", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("not connected", StringComparison.OrdinalIgnoreCase) =>
+            ApiException.Unavailable("the Gateway is still connecting to the control plane; retry shortly"),
         TimeoutException => new ApiException(504, "Timeout", "the control plane did not answer in time; retry: " + ex.Message, retryAfterSeconds: 1),
         BadHttpRequestException bad when bad.StatusCode == 413 => ApiException.TooLarge("the request body is too large"),
         BadHttpRequestException bad => ApiException.BadRequest(bad.Message),

@@ -14,14 +14,14 @@ public sealed class ConflictTests(ClusterFixture fixture) : IClassFixture<Cluste
     public async Task OfTwoConcurrentUpdatesFromTheSameCopyExactlyOneWins()
     {
         using var http = fixture.Cluster.Http();
-        await CreatePodAsync(http, "contended");
-        var copy = (await http.GetFromJsonAsync<JsonObject>("/api/v1/namespaces/default/pods/contended"))!;
+        await CreateConfigMapAsync(http, "contended");
+        var copy = (await http.GetFromJsonAsync<JsonObject>("/api/v1/namespaces/default/configmaps/contended"))!;
 
         var updates = Enumerable.Range(0, 2).Select(i =>
         {
             var mine = (JsonObject)copy.DeepClone();
             mine["metadata"]!["labels"] = new JsonObject { ["writer"] = $"w{i}" };
-            return http.PutAsync("/api/v1/namespaces/default/pods/contended", Json(mine));
+            return http.PutAsync("/api/v1/namespaces/default/configmaps/contended", Json(mine));
         }).ToList();
         var responses = await Task.WhenAll(updates);
 
@@ -37,30 +37,31 @@ public sealed class ConflictTests(ClusterFixture fixture) : IClassFixture<Cluste
     public async Task AnUpdateFromAStaleCopyIsRefusedAfterAnotherWriteLanded()
     {
         using var http = fixture.Cluster.Http();
-        await CreatePodAsync(http, "stale");
-        var stale = (await http.GetFromJsonAsync<JsonObject>("/api/v1/namespaces/default/pods/stale"))!;
+        await CreateConfigMapAsync(http, "stale");
+        var stale = (await http.GetFromJsonAsync<JsonObject>("/api/v1/namespaces/default/configmaps/stale"))!;
         var patch = new StringContent("{\"metadata\":{\"labels\":{\"first\":\"yes\"}}}", Encoding.UTF8, "application/merge-patch+json");
-        Assert.Equal(HttpStatusCode.OK, (await http.PatchAsync("/api/v1/namespaces/default/pods/stale", patch)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.PatchAsync("/api/v1/namespaces/default/configmaps/stale", patch)).StatusCode);
 
         stale["metadata"]!["labels"] = new JsonObject { ["second"] = "yes" };
-        var response = await http.PutAsync("/api/v1/namespaces/default/pods/stale", Json(stale));
+        var response = await http.PutAsync("/api/v1/namespaces/default/configmaps/stale", Json(stale));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var now = (await http.GetFromJsonAsync<JsonObject>("/api/v1/namespaces/default/pods/stale"))!;
+        var now = (await http.GetFromJsonAsync<JsonObject>("/api/v1/namespaces/default/configmaps/stale"))!;
         Assert.Equal("yes", now["metadata"]!["labels"]!["first"]!.ToString());
         Assert.Null(now["metadata"]!["labels"]!["second"]);
     }
 
-    private static async Task CreatePodAsync(HttpClient http, string name)
+    private static async Task CreateConfigMapAsync(HttpClient http, string name)
     {
+        // A ConfigMap: nothing but the test writes it (a pod would also be written by the scheduler).
         var pod = new JsonObject
         {
             ["apiVersion"] = "v1",
-            ["kind"] = "Pod",
+            ["kind"] = "ConfigMap",
             ["metadata"] = new JsonObject { ["name"] = name },
-            ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "main", ["image"] = "taodaling/kubia" }) },
+            ["data"] = new JsonObject { ["key"] = "value" },
         };
-        var created = await http.PostAsync("/api/v1/namespaces/default/pods", Json(pod));
+        var created = await http.PostAsync("/api/v1/namespaces/default/configmaps", Json(pod));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 

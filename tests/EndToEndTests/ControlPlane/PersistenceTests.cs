@@ -23,16 +23,19 @@ public sealed class PersistenceTests : IAsyncLifetime
             await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "durable" } });
             for (var i = 0; i < 5; i++)
             {
-                var pod = await client.CoreV1.CreateNamespacedPodAsync(new V1Pod
+                await client.CoreV1.CreateNamespacedPodAsync(new V1Pod
                 {
                     Metadata = new V1ObjectMeta { Name = $"keep-{i}", Labels = new Dictionary<string, string> { ["i"] = $"{i}" } },
                     Spec = new V1PodSpec { Containers = [new V1Container { Name = "main", Image = "taodaling/kubia" }] },
                 }, "durable");
-                before[pod.Metadata.Name] = (pod.Metadata.Uid, pod.Metadata.ResourceVersion);
             }
-            var patched = await client.CoreV1.PatchNamespacedPodAsync(
+            await client.CoreV1.PatchNamespacedPodAsync(
                 new V1Patch("{\"metadata\":{\"labels\":{\"touched\":\"yes\"}}}", V1Patch.PatchType.MergePatch), "keep-0", "durable");
-            before["keep-0"] = (patched.Metadata.Uid, patched.Metadata.ResourceVersion);
+            // With no node, the scheduler marks each pod unschedulable: wait for that, then take the state to compare.
+            var settled = await Eventually.WaitForAsync(() => client.CoreV1.ListNamespacedPodAsync("durable"),
+                list => list.Items.Count == 5 && list.Items.All(p => p.Status?.Conditions?.Any(c => c.Type == "PodScheduled") == true),
+                TimeSpan.FromSeconds(30), "the scheduler to have looked at every pod");
+            foreach (var pod in settled.Items) before[pod.Metadata.Name] = (pod.Metadata.Uid, pod.Metadata.ResourceVersion);
         }
 
         await _cluster.StopAllAsync();

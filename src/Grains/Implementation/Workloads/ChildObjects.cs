@@ -40,7 +40,13 @@ internal static class ChildObjects
         return references;
     }
 
-    /// <summary>The owner reference list of <paramref name="child"/> without any reference to <paramref name="ownerUid"/>.</summary>
-    public static JsonArray WithoutRef(JsonObject child, string ownerUid) =>
-        new(child.Metadata().Objects("ownerReferences").Where(r => r.Str("uid") != ownerUid).Select(r => (JsonNode?)r.DeepClone()).ToArray());
+    /// <summary>
+    /// The owner reference list of <paramref name="child"/> without any reference to <paramref name="ownerUid"/>;
+    /// null when none is left, so that a merge patch removes the field as Kubernetes shows it.
+    /// </summary>
+    public static JsonArray? WithoutRef(JsonObject child, string ownerUid)
+    {
+        var left = child.Metadata().Objects("ownerReferences").Where(r => r.Str("uid") != ownerUid).Select(r => (JsonNode?)r.DeepClone()).ToArray();
+        return left.Length == 0 ? null : new JsonArray(left);
+    }
 }

@@ -197,7 +197,7 @@ public abstract partial class ControllerGrain(ObjectServices services, IPersiste
     protected Task ReleaseAsync(ResourceType type, JsonObject child) =>
         PatchOwnerReferencesAsync(type, child, ChildObjects.WithoutRef(child, Current!.Uid()!));
 
-    private async Task PatchOwnerReferencesAsync(ResourceType type, JsonObject child, JsonArray references)
+    private async Task PatchOwnerReferencesAsync(ResourceType type, JsonObject child, JsonArray? references)
     {
         var patch = new JsonObject
         {
@@ -247,8 +247,9 @@ public abstract partial class ControllerGrain(ObjectServices services, IPersiste
         foreach (var removal in plan.RemoveOwnerReferences)
         {
             var child = dependents.First(d => d.Object.Uid() == removal.Dependent.Uid);
-            var references = new JsonArray(child.Object.Metadata().Objects("ownerReferences")
-                .Where(r => !removal.OwnerUids.Contains(r.Str("uid") ?? "")).Select(r => (JsonNode?)r.DeepClone()).ToArray());
+            var kept = child.Object.Metadata().Objects("ownerReferences")
+                .Where(r => !removal.OwnerUids.Contains(r.Str("uid") ?? "")).Select(r => (JsonNode?)r.DeepClone()).ToArray();
+            var references = kept.Length == 0 ? null : new JsonArray(kept);
             await PatchOwnerReferencesAsync(child.Type, child.Object, references);
         }
         foreach (var deletion in plan.Delete)
