@@ -29,6 +29,7 @@ CREATE INDEX IF NOT EXISTS ao_objects_labels ON ao_objects USING gin (labels jso
 CREATE INDEX IF NOT EXISTS ao_objects_node ON ao_objects (resource, (fields ->> 'spec.nodeName'))
     WHERE fields ? 'spec.nodeName';
 CREATE INDEX IF NOT EXISTS ao_objects_owner ON ao_objects (owner_uid) WHERE owner_uid IS NOT NULL;
+CREATE INDEX IF NOT EXISTS ao_objects_uid ON ao_objects (uid);
 CREATE INDEX IF NOT EXISTS ao_objects_events_age ON ao_objects (updated_at) WHERE resource = 'events';
 
 CREATE TABLE IF NOT EXISTS ao_log (

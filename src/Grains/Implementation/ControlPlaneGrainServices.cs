@@ -34,6 +34,7 @@ public static class ControlPlaneGrainServices
         });
         services.AddHostedService<LogCompactor>();
         services.AddHostedService<EventSweeper>();
+        services.AddHostedService<Workloads.OrphanedDependentsSweeper>();
         services.AddHostedService<ClusterBootstrap>();
         return services;
     }

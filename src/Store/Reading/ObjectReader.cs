@@ -122,6 +122,35 @@ public sealed class ObjectReader(NpgsqlDataSource dataSource, StoreOptions optio
         }
     }
 
+    /// <summary>
+    /// Objects whose controller owner no longer exists (with the revision they were found at): what the
+    /// garbage collector must still delete when a Background deletion was cut short.
+    /// </summary>
+    public async Task<IReadOnlyList<(ObjectKey Key, string Uid)>> ListOrphanedDependentsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("""
+                SELECT d.resource, d.namespace, d.name, d.uid FROM ao_objects d
+                WHERE d.owner_uid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ao_objects o WHERE o.uid = d.owner_uid)
+                LIMIT $1
+                """);
+            command.CommandTimeout = (int)options.CommandTimeout.TotalSeconds;
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+            var result = new List<(ObjectKey, string)>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result.Add((new ObjectKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)), reader.GetGuid(3).ToString()));
+            }
+            return result;
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new StoreUnavailableException("the object store is unavailable: " + ex.Message, ex);
+        }
+    }
+
     /// <summary>The newest committed revision and the oldest revision a watch may still start from.</summary>
     public async Task<(long Current, long Compacted)> GetRevisionsAsync(CancellationToken cancellationToken = default)
     {

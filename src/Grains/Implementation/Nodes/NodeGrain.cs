@@ -116,7 +116,18 @@ public sealed partial class NodeGrain(ObjectServices services, NodeLifecycleOpti
             await RemovePodsOfDeletedNodeAsync();
         }
         await PublishSummaryAsync();
+        if (previous is null || current is null || !SameForDaemonSets(previous, current)) await PokeDaemonSetsAsync();
     }
+
+    /// <summary>DaemonSets decide from node names, labels and taints: a node joining, leaving or relabelled wakes them.</summary>
+    private async Task PokeDaemonSetsAsync()
+    {
+        var daemonSets = await Services.Reader.ListAsync(ListQuery.All(ResourceRegistry.DaemonSets.StorageKey));
+        foreach (var item in daemonSets.Items) await ObjectGrains.Get(GrainFactory, item.Key).Poke();
+    }
+
+    private static bool SameForDaemonSets(JsonObject a, JsonObject b) =>
+        JsonNode.DeepEquals(a.Metadata()["labels"], b.Metadata()["labels"]) && JsonNode.DeepEquals(a.Spec()?["taints"], b.Spec()?["taints"]);
 
     /// <summary>The node lifecycle: notice silence, taint, and evict pods whose toleration ran out.</summary>
     protected override async Task<TimeSpan?> ReconcileAsync()
