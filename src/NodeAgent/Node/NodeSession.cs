@@ -26,18 +26,19 @@ public sealed partial class NodeSession(
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        var self = grains.CreateObjectReference<INodeAgentObserver>(this);
-        var node = (INodeGrain)ObjectGrains.Get(grains, new ObjectKey(ResourceRegistry.Nodes.StorageKey, "", options.NodeName));
+        INodeAgentObserver? self = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Made here, not before the loop: until the client has connected once, grain references cannot be made.
+                self ??= grains.CreateObjectReference<INodeAgentObserver>(this);
+                var node = (INodeGrain)ObjectGrains.Get(grains, new ObjectKey(ResourceRegistry.Nodes.StorageKey, "", options.NodeName));
                 await BeatAsync(node, self);
                 if (!_reachable) LogReconnected(options.NodeName);
                 _reachable = true;
             }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException or ApiException { Code: >= 500 or 404 or 409 }
-                                           or OperationCanceledException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not ApiException { Code: < 500 and not 404 and not 409 })
             {
                 if (ex is ApiException { Code: 404 }) _registered = false;
                 if (_reachable) LogUnreachable(options.NodeName, ex.Message);
