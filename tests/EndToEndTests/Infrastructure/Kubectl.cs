@@ -62,9 +62,10 @@ public sealed class Kubectl
 
     public Task<KubectlResult> RunAsync(params string[] arguments) => RunAsync(arguments, null, TimeSpan.FromSeconds(60));
 
-    public async Task<KubectlResult> RunAsync(IEnumerable<string> arguments, string? stdin, TimeSpan timeout)
+    public async Task<KubectlResult> RunAsync(IEnumerable<string> arguments, string? stdin, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(arguments, stdin is not null);
+        using var process = Start(arguments, stdin is not null, environment);
         if (stdin is not null)
         {
             await process.StandardInput.WriteAsync(stdin);
@@ -88,7 +89,7 @@ public sealed class Kubectl
     /// <summary>Starts kubectl without waiting for it, for commands that stream (<c>get -w</c>, <c>logs -f</c>).</summary>
     public StreamingKubectl Stream(params string[] arguments) => new(Start(arguments, redirectInput: false));
 
-    private Process Start(IEnumerable<string> arguments, bool redirectInput)
+    private Process Start(IEnumerable<string> arguments, bool redirectInput, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("kubectl")
         {
@@ -102,6 +103,7 @@ public sealed class Kubectl
         start.Environment["HOME"] = _home;
         start.Environment["KUBECONFIG"] = _kubeconfig;
         start.Environment["KUBECTL_EXTERNAL_DIFF"] = "";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         return Process.Start(start) ?? throw new InvalidOperationException("could not start kubectl");
     }
 }
