@@ -26,6 +26,14 @@ builder.UseOrleans(orleans =>
         o.ClusterId = cluster.ClusterId;
         o.ServiceId = cluster.ServiceId;
     });
+    // A silo killed outright is declared dead after about ProbeTimeout × NumMissedProbesLimit (~10 s), so its
+    // grains come back on the survivors well inside the 30 s the control plane promises.
+    orleans.Configure<ClusterMembershipOptions>(o =>
+    {
+        o.ProbeTimeout = TimeSpan.FromSeconds(3);
+        o.NumMissedProbesLimit = 3;
+        o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+    });
     orleans.ConfigureEndpoints(silo.Advertise, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
     orleans.UseAdoNetClustering(o =>
     {
