@@ -38,7 +38,7 @@ public sealed class FloorStart(DockerEngine docker, string benchId, TimeSpan tim
             milestones.Start();
             await Task.WhenAll(names.Select(name => StartPodAsync($"{pods}-{run}", name, milestones, onProgress, bounded.Token)));
             var perPod = milestones.Snapshot();
-            result = new StartRun(StartMode.Floor, pods, run, perPod.Max(p => p.Ready), perPod);
+            result = new StartRun(StartMode.Floor, pods, run, milestones.StartedAt, perPod.Max(p => p.Ready), perPod);
         }
         catch (Exception e)
         {

@@ -19,7 +19,13 @@ public sealed class Milestones(IReadOnlyList<string> names)
     public int ReadyCount => Volatile.Read(ref _ready);
 
     /// <summary>Time zero of the batch: call right before the first pod is asked for.</summary>
-    public void Start() => _start = Stopwatch.GetTimestamp();
+    public void Start()
+    {
+        StartedAt = DateTimeOffset.UtcNow;
+        _start = Stopwatch.GetTimestamp();
+    }
+
+    public DateTimeOffset StartedAt { get; private set; }
 
     public double Now => Stopwatch.GetElapsedTime(_start).TotalSeconds;
 

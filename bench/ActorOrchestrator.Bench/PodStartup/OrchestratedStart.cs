@@ -50,7 +50,7 @@ public sealed class OrchestratedStart(BenchCluster cluster, DockerEngine docker,
             var perPod = milestones.Snapshot();
             await stopWatching.CancelAsync();
             await watching;
-            result = new StartRun(StartMode.Orchestrated, pods, run, perPod.Max(p => p.Ready), perPod);
+            result = new StartRun(StartMode.Orchestrated, pods, run, milestones.StartedAt, perPod.Max(p => p.Ready), perPod);
         }
         catch
         {

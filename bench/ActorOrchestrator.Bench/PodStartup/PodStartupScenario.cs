@@ -16,6 +16,8 @@ public static class PodStartupScenario
 {
     public static async Task<int> RunAsync(PodStartupOptions options, CancellationToken cancellationToken)
     {
+        // A redirected output would be laid out 80 columns wide; the summary table needs more.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 140;
         var root = RepositoryRoot.Find();
         var id = Guid.NewGuid().ToString("N")[..6];
         var startedAt = DateTimeOffset.UtcNow;

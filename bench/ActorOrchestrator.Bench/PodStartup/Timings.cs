@@ -16,5 +16,8 @@ public enum StartMode
 /// </summary>
 public sealed record PodTiming(string Name, double Accepted, double Placed, double Running, double Ready);
 
-/// <summary>One batch of N pods started together; <c>AllReady</c> is when the last one was ready.</summary>
-public sealed record StartRun(StartMode Mode, int Pods, int Run, double AllReady, IReadOnlyList<PodTiming> PerPod);
+/// <summary>
+/// One batch of N pods started together at <c>StartedAt</c> (wall clock, to line up with other records such as
+/// logs or CPU samples); <c>AllReady</c> is when the last one was ready, in seconds after that.
+/// </summary>
+public sealed record StartRun(StartMode Mode, int Pods, int Run, DateTimeOffset StartedAt, double AllReady, IReadOnlyList<PodTiming> PerPod);
