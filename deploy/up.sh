@@ -3,9 +3,9 @@
 #
 #   deploy/up.sh [--silos N] [--gateways M] [--nodes K] [--port 6443]
 #
-#   PostgreSQL (lib/postgres.sh) ─► Docker engine + images ─► dotnet build Silo, Gateway
-#     ─► silo0..silo<N-1> ─► gateway0..gateway<M-1> ─► wait until kubectl can be served
-#     ─► <local>/kubeconfig
+#   PostgreSQL (lib/postgres.sh) ─► Docker engine + images ─► dotnet build Silo, Gateway, NodeAgent
+#     ─► silo0..silo<N-1> ─► gateway0..gateway<M-1> ─► node1..node<K> ─► wait until kubectl can
+#     be served ─► <local>/kubeconfig ─► wait until every node is Ready
 #
 # Safe to run again: what runs already (pid alive and running the same command) is left alone,
 # and when everything runs nothing is rebuilt. Every wait is bounded. Stop it all with
@@ -14,9 +14,15 @@
 # Ports (all on 127.0.0.1): silo i listens on AO_SILO_PORT_BASE+i (11111), its Orleans gateway
 # on AO_SILO_GATEWAY_PORT_BASE+i (30000), its HTTP (/dashboard, /metrics, /healthz) on
 # AO_SILO_HTTP_PORT_BASE+i (8081); Gateway j on --port+j; PostgreSQL on AO_PG_PORT (54329).
+# Node agent i (1..K) is named AO_NODE_NAME_PREFIX<i> (node<i>) and serves its agent API on its own
+# loopback address 127.0.0.<1+i>, port AO_NODE_PORT_BASE+i (10250); its pods' containers run on
+# the Docker engine, labelled with the node's name, and their emptyDirs live in <local>/nodes/<name>.
 # Other settings: AO_LOCAL_DIR (<repo>/.local: data, logs, pid files, kubeconfig), AO_CLUSTER_ID
-# (actororchestrator), AO_UP_TIMEOUT (120 s to serve), AO_BUILD_CONFIGURATION (Release).
-# A second cluster beside the first needs its own AO_LOCAL_DIR, AO_PG_PORT, --port and bases.
+# (actororchestrator), AO_UP_TIMEOUT (120 s to serve, and again for the nodes to be Ready),
+# AO_BUILD_CONFIGURATION (Release).
+# A second cluster beside the first needs its own AO_LOCAL_DIR, AO_PG_PORT, --port and bases, and
+# its own AO_NODE_NAME_PREFIX: agents on one engine sweep the containers labelled with their node's
+# name that none of their pods claims, so two clusters must never share a node name.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,13 +35,15 @@ source "$ROOT/deploy/lib/processes.sh"
 
 SILOS=1
 GATEWAYS=1
-NODES=0
+NODES=1
 PORT=6443
 CLUSTER_ID="${AO_CLUSTER_ID:-actororchestrator}"
 CONFIGURATION="${AO_BUILD_CONFIGURATION:-Release}"
 SILO_PORT_BASE="${AO_SILO_PORT_BASE:-11111}"
 SILO_GATEWAY_PORT_BASE="${AO_SILO_GATEWAY_PORT_BASE:-30000}"
 SILO_HTTP_PORT_BASE="${AO_SILO_HTTP_PORT_BASE:-8081}"
+NODE_PORT_BASE="${AO_NODE_PORT_BASE:-10250}"
+NODE_NAME_PREFIX="${AO_NODE_NAME_PREFIX:-node}"
 UP_TIMEOUT="${AO_UP_TIMEOUT:-120}"
 BUILD_TIMEOUT="${AO_BUILD_TIMEOUT:-1200}"
 KUBECONFIG_FILE="$AO_LOCAL_DIR/kubeconfig"
@@ -50,12 +58,13 @@ usage: deploy/up.sh [--silos N] [--gateways M] [--nodes K] [--port PORT]
 
   --silos N      silos to run (default 1)
   --gateways M   Kubernetes API Gateways to run (default 1), on PORT, PORT+1, ...
-  --nodes K      node agents to run (default 0; not available yet)
+  --nodes K      node agents to run (default 1; 0 for none): node1..nodeK on 127.0.0.2..
   --port PORT    port of the first Gateway (default 6443)
 
 Environment: AO_LOCAL_DIR, AO_PG_PORT, AO_CLUSTER_ID, AO_SILO_PORT_BASE,
-AO_SILO_GATEWAY_PORT_BASE, AO_SILO_HTTP_PORT_BASE, AO_UP_TIMEOUT, AO_BUILD_CONFIGURATION
-(see the header of this script). Stop everything with deploy/down.sh.
+AO_SILO_GATEWAY_PORT_BASE, AO_SILO_HTTP_PORT_BASE, AO_NODE_PORT_BASE, AO_NODE_NAME_PREFIX,
+AO_UP_TIMEOUT, AO_BUILD_CONFIGURATION (see the header of this script). Stop everything with
+deploy/down.sh (--containers also removes the pods' containers).
 USAGE
 }
 
@@ -123,13 +132,23 @@ parse_args() {
   require_number AO_SILO_PORT_BASE "$SILO_PORT_BASE" 1 65535
   require_number AO_SILO_GATEWAY_PORT_BASE "$SILO_GATEWAY_PORT_BASE" 1 65535
   require_number AO_SILO_HTTP_PORT_BASE "$SILO_HTTP_PORT_BASE" 1 65535
+  require_number AO_NODE_PORT_BASE "$NODE_PORT_BASE" 1 65535
   require_number AO_UP_TIMEOUT "$UP_TIMEOUT" 1 3600
   SILOS=$((10#$SILOS)) GATEWAYS=$((10#$GATEWAYS)) NODES=$((10#$NODES)) PORT=$((10#$PORT))
+  NODE_PORT_BASE=$((10#$NODE_PORT_BASE))
   ((PORT + GATEWAYS - 1 <= 65535)) || die_usage "--port $PORT leaves no room for $GATEWAYS Gateways"
   ((SILO_PORT_BASE + SILOS - 1 <= 65535 && SILO_GATEWAY_PORT_BASE + SILOS - 1 <= 65535 \
     && SILO_HTTP_PORT_BASE + SILOS - 1 <= 65535)) || die_usage "the silo port bases leave no room for $SILOS silos"
+  ((NODE_PORT_BASE + NODES <= 65535)) || die_usage "AO_NODE_PORT_BASE $NODE_PORT_BASE leaves no room for $NODES node agents"
+  # A node name is a DNS label, and with the number after it at most 63 characters.
+  [[ "$NODE_NAME_PREFIX" =~ ^[a-z]([-a-z0-9]{0,56}[a-z0-9-])?$ ]] \
+    || die_usage "AO_NODE_NAME_PREFIX must be lower-case letters, digits and '-', starting with a letter, not '$NODE_NAME_PREFIX'"
   # Refuse now rather than after minutes of building.
-  ((NODES == 0)) || node_agents_available || start_nodes
+  if ((NODES > 0)) && ! command -v kubectl >/dev/null 2>&1; then
+    REPORTED=1
+    ao_err up "kubectl is not on PATH; up.sh uses it to see the nodes become Ready (install kubectl, or run with --nodes 0)"
+    exit 1
+  fi
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -152,9 +171,24 @@ gateway_argv() {
     --listen "http://127.0.0.1:$((PORT + j))"
 }
 
-silo_ports() { echo "$((SILO_PORT_BASE + $1)) $((SILO_GATEWAY_PORT_BASE + $1)) $((SILO_HTTP_PORT_BASE + $1))"; }
+node_name() { echo "$NODE_NAME_PREFIX$1"; }
 
-gateway_ports() { echo "$((PORT + $1))"; }
+node_address() { echo "127.0.0.$((1 + $1))"; }
+
+# Node agent i (1-based). Its state directory holds <name>/pods/<uid>/volumes: the emptyDirs.
+node_argv() {
+  local i="$1"
+  printf '%s\n' dotnet "$(program_dll NodeAgent)" --pg "$AO_PG" --cluster-id "$CLUSTER_ID" \
+    --node-name "$(node_name "$i")" --address "$(node_address "$i")" --port "$((NODE_PORT_BASE + i))" \
+    --state-dir "$AO_NODES_DIR"
+}
+
+# Where each program listens, as "address:port" words.
+silo_endpoints() { echo "127.0.0.1:$((SILO_PORT_BASE + $1)) 127.0.0.1:$((SILO_GATEWAY_PORT_BASE + $1)) 127.0.0.1:$((SILO_HTTP_PORT_BASE + $1))"; }
+
+gateway_endpoints() { echo "127.0.0.1:$((PORT + $1))"; }
+
+node_endpoints() { echo "$(node_address "$1"):$((NODE_PORT_BASE + $1))"; }
 
 # Orleans' own per-grain logging would drown what matters; the programs' own lines stay.
 PROCESS_ENV=(
@@ -169,6 +203,7 @@ wanted_processes() {
   local i
   for ((i = 0; i < SILOS; i++)); do echo "silo$i silo $i"; done
   for ((i = 0; i < GATEWAYS; i++)); do echo "gateway$i gateway $i"; done
+  for ((i = 1; i <= NODES; i++)); do echo "node$i node $i"; done
 }
 
 # True when NAME already runs exactly ARGV (one per line on stdin).
@@ -244,13 +279,14 @@ build_programs() {
   mkdir -p "$AO_LOG_DIR"
   build_project Silo
   build_project Gateway
+  build_project NodeAgent
 }
 
 # process_state NAME KIND INDEX: sets STATE to "running" when NAME runs with exactly the command
 # line this run wants, "stopped" when it can be started; fails when it cannot be, saying why.
 # It sets a variable instead of printing so that fail exits this shell, not a subshell.
 process_state() {
-  local name="$1" kind="$2" index="$3" pid port
+  local name="$1" kind="$2" index="$3" pid endpoint
   local -a argv
   mapfile -t argv < <("${kind}_argv" "$index")
   pid="$(ao_proc_pid "$name")"
@@ -260,10 +296,10 @@ process_state() {
     fail "$name (pid $pid) is running with other settings than this run asks for" "" \
       "stop it with deploy/down.sh --keep-db, then run deploy/up.sh again"
   fi
-  for port in $("${kind}_ports" "$index"); do
-    if ao_port_open "$port"; then
-      fail "127.0.0.1:$port, needed by $name, is in use by another process" "" \
-        "stop that process (ss -ltnp 'sport = :$port' names it) or choose other ports: --port, AO_SILO_PORT_BASE, AO_SILO_GATEWAY_PORT_BASE, AO_SILO_HTTP_PORT_BASE"
+  for endpoint in $("${kind}_endpoints" "$index"); do
+    if ao_port_open "${endpoint##*:}" "${endpoint%:*}"; then
+      fail "$endpoint, needed by $name, is in use by another process" "" \
+        "stop that process (ss -ltnp 'sport = :${endpoint##*:}' names it) or choose other ports: --port, AO_SILO_PORT_BASE, AO_SILO_GATEWAY_PORT_BASE, AO_SILO_HTTP_PORT_BASE, AO_NODE_PORT_BASE"
     fi
   done
   STATE=stopped
@@ -296,9 +332,13 @@ start_process() {
   ao_log up "started $name (pid $(ao_proc_pid "$name"), log $log)"
 }
 
-start_control_plane() {
-  step "Silos and Gateways (cluster id $CLUSTER_ID)"
+# Node agents start with the control plane: their start-up overlaps the silos' (they retry until
+# a silo answers), and they are waited for after the Gateway serves.
+start_programs() {
+  step "Silos, Gateways and node agents (cluster id $CLUSTER_ID)"
   local name kind index
+  # down.sh --containers finds the nodes' names here, after their pid files are gone.
+  for ((index = 1; index <= NODES; index++)); do mkdir -p "$AO_NODES_DIR/$(node_name "$index")"; done
   while read -r name kind index; do
     start_process "$name" "$kind" "$index"
   done < <(wanted_processes)
@@ -308,26 +348,11 @@ start_control_plane() {
 # Processes of an earlier, larger run are not ours to stop here; say so instead.
 note_extra_processes() {
   local name extra=()
-  for name in $(ao_proc_names silo) $(ao_proc_names gateway); do
+  for name in $(ao_proc_names silo) $(ao_proc_names gateway) $(ao_proc_names node); do
     if ! wanted_processes | grep -q "^$name "; then extra+=("$name"); fi
   done
   ((${#extra[@]} == 0)) || ao_log up "also recorded from an earlier run: ${extra[*]} (left alone; deploy/down.sh stops them)"
 }
-
-# ---- Node agents ---------------------------------------------------------------------------
-# PLACEHOLDER: src/NodeAgent has no program yet. When it lands: make node_agents_available
-# succeed, build it in build_programs, and let start_nodes start node<i> with start_process
-# (a node_argv with --node-name node<i> --address 127.0.0.<2+i> ...; down.sh already stops
-# node* first).
-node_agents_available() {
-  return 1
-}
-
-start_nodes() {
-  ((NODES == 0)) && return 0
-  fail "node agents are not available yet (--nodes $NODES)" "" "run without --nodes"
-}
-# ---------------------------------------------------------------------------------------------
 
 http_ok() {
   curl -fsS -o /dev/null --max-time 5 "$1" 2>/dev/null
@@ -351,13 +376,14 @@ not_serving() {
       silo) url="http://127.0.0.1:$((SILO_HTTP_PORT_BASE + index))/healthz" ;;
       # 200 here means a silo is up and has created the system namespaces kubectl expects.
       gateway) url="http://127.0.0.1:$((PORT + index))/api/v1/namespaces/kube-node-lease" ;;
+      node) url="http://$(node_endpoints "$index")/healthz" ;;
     esac
     http_ok "$url" || echo "$name"
   done < <(wanted_processes)
 }
 
 wait_until_serving() {
-  step "Waiting (at most ${UP_TIMEOUT}s) for the Gateway to serve"
+  step "Waiting (at most ${UP_TIMEOUT}s) for the Gateway and the node agents to serve"
   local deadline=$((SECONDS + UP_TIMEOUT)) started=$SECONDS next=10 pending name
   while :; do
     require_alive
@@ -375,12 +401,54 @@ wait_until_serving() {
         "read the logs in $AO_LOG_DIR; a slow machine may need AO_UP_TIMEOUT=300; then run deploy/up.sh again (or deploy/down.sh)"
     fi
     if ((SECONDS - started >= next)); then
-      ao_log up "waiting for: $pending($((SECONDS - started))s; a Gateway is ready once a silo has created the system namespaces)"
+      ao_log up "waiting for: $pending($((SECONDS - started))s; a Gateway or node agent is ready once a silo answers and has created the system namespaces)"
       next=$((next + 10))
     fi
     sleep 1
   done
   ao_log up "serving after $((SECONDS - started))s"
+}
+
+# The Ready condition's status of node NAME as the Gateway serves it ("True" once its agent beats).
+node_ready_status() {
+  kubectl --kubeconfig "$KUBECONFIG_FILE" --cache-dir "$AO_LOCAL_DIR/kubectl-cache" --request-timeout=5s \
+    get node "$1" -o 'jsonpath={.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null
+}
+
+# Names of the wanted nodes that are not Ready yet.
+nodes_not_ready() {
+  local i name
+  for ((i = 1; i <= NODES; i++)); do
+    name="$(node_name "$i")"
+    [[ "$(node_ready_status "$name" || true)" == True ]] || echo "$name"
+  done
+}
+
+wait_until_nodes_ready() {
+  ((NODES > 0)) || return 0
+  step "Waiting (at most ${UP_TIMEOUT}s) for $NODES node(s) to be Ready"
+  local deadline=$((SECONDS + UP_TIMEOUT)) started=$SECONDS next=10 pending name i
+  while :; do
+    require_alive
+    pending="$(nodes_not_ready | tr '\n' ' ')"
+    [[ -z "$pending" ]] && break
+    if ((SECONDS >= deadline)); then
+      ao_err up "not Ready after ${UP_TIMEOUT}s: $pending"
+      for ((i = 1; i <= NODES; i++)); do
+        [[ " $pending" == *" $(node_name "$i") "* ]] || continue
+        ao_err up "last lines of $(ao_proc_logfile "node$i"):"
+        tail -n 20 "$(ao_proc_logfile "node$i")" | sed 's/^/    /' >&2 || true
+      done
+      fail "the nodes did not become Ready" "" \
+        "read the logs in $AO_LOG_DIR (kubectl describe node NAME shows its conditions); then run deploy/up.sh again"
+    fi
+    if ((SECONDS - started >= next)); then
+      ao_log up "waiting for: $pending($((SECONDS - started))s; a node is Ready once its agent has registered and sent a heartbeat)"
+      next=$((next + 10))
+    fi
+    sleep 1
+  done
+  ao_log up "$NODES node(s) Ready after $((SECONDS - started))s"
 }
 
 write_kubeconfig() {
@@ -409,17 +477,26 @@ KUBECONFIG
 }
 
 print_summary() {
-  local down="deploy/down.sh"
+  local down="deploy/down.sh" nodes="none" i
   [[ "$AO_LOCAL_DIR" == "$ROOT/.local" ]] || down="AO_LOCAL_DIR=$AO_LOCAL_DIR deploy/down.sh"
+  if ((NODES > 0)); then
+    nodes=""
+    for ((i = 1; i <= NODES; i++)); do nodes+="$(node_name "$i") ($(node_endpoints "$i")), "; done
+    nodes="${nodes%, }"
+  fi
   cat <<SUMMARY
 
-ActorOrchestrator is up ($SILOS silo(s), $GATEWAYS Gateway(s), cluster id $CLUSTER_ID) in $((SECONDS - STARTED))s.
+ActorOrchestrator is up ($SILOS silo(s), $GATEWAYS Gateway(s), $NODES node(s), cluster id $CLUSTER_ID) in $((SECONDS - STARTED))s.
 
   Use it:     export KUBECONFIG=$KUBECONFIG_FILE; kubectl get ns
+  Run a pod:  kubectl run kubia --image=taodaling/kubia --port=8080; kubectl get pods -o wide
   API:        http://127.0.0.1:$PORT
+  Nodes:      $nodes
   Dashboard:  http://127.0.0.1:$SILO_HTTP_PORT_BASE/dashboard
-  Logs:       $AO_LOG_DIR/<name>.log (silo0.., gateway0..), PostgreSQL: $AO_PG_LOG
-  Stop:       $down   (--keep-db leaves PostgreSQL running, --docker also stops Docker)
+  Logs:       $AO_LOG_DIR/<name>.log (silo0.., gateway0.., node1..), PostgreSQL: $AO_PG_LOG
+  Stop:       $down
+              (--keep-db leaves PostgreSQL running; --containers also removes the pods'
+              containers, which otherwise keep running; --docker also stops Docker)
 SUMMARY
 }
 
@@ -433,10 +510,10 @@ main() {
   bring_up_postgres
   bring_up_docker
   build_programs
-  start_control_plane
-  start_nodes
+  start_programs
   wait_until_serving
   write_kubeconfig
+  wait_until_nodes_ready
   print_summary
 }
 

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# The long-running programs deploy/up.sh starts and deploy/down.sh stops (silos, Gateways, and
-# node agents later). Each runs detached in a session of its own, so it outlives the shell
+# The long-running programs deploy/up.sh starts and deploy/down.sh stops (silos, Gateways and
+# node agents). Each runs detached in a session of its own, so it outlives the shell
 # that started it, and leaves two files behind:
 #
 #   $AO_LOCAL_DIR/run/<name>.pid    its pid, written by the process itself just before exec
@@ -14,6 +14,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 AO_RUN_DIR="$AO_LOCAL_DIR/run"
 AO_LOG_DIR="$AO_LOCAL_DIR/logs"
+# One directory per node up.sh started (named after the node): its agent's state (pods' emptyDirs),
+# and the record down.sh --containers reads to find the node's containers.
+# shellcheck disable=SC2034 # read by up.sh and down.sh
+AO_NODES_DIR="$AO_LOCAL_DIR/nodes"
 AO_STOP_TIMEOUT="${AO_STOP_TIMEOUT:-30}"
 
 ao_proc_pidfile() { echo "$AO_RUN_DIR/$1.pid"; }
@@ -57,9 +61,9 @@ ao_proc_gone() {
   ! ao_pid_alive "$1"
 }
 
-# True when something accepts TCP connections on 127.0.0.1:PORT.
+# True when something accepts TCP connections on ADDRESS:PORT (127.0.0.1 by default).
 ao_port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null
 }
 
 # ao_proc_launch NAME [VAR=VALUE...] -- ARGV...

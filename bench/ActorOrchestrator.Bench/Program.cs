@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using ActorOrchestrator.Bench.PodStartup;
+
+// One command per scenario; each brings up a cluster of its own and removes everything it made.
+var pods = new Option<string>("--pods") { Description = "batch sizes, comma-separated", DefaultValueFactory = _ => "1,30" };
+var runs = new Option<int>("--runs") { Description = "measured batches per size and mode", DefaultValueFactory = _ => 3 };
+var warmup = new Option<int>("--warmup") { Description = "unrecorded batches of the first size, per mode, before measuring", DefaultValueFactory = _ => 1 };
+var keepLogs = new Option<bool>("--keep-logs") { Description = "copy the cluster's logs to bench/results (always done after a failure)" };
+
+var podStartup = new Command("pod-startup", "Time from POSTing N pods until all are Ready, against Docker starting the same containers directly");
+podStartup.Options.Add(pods);
+podStartup.Options.Add(runs);
+podStartup.Options.Add(warmup);
+podStartup.Options.Add(keepLogs);
+podStartup.SetAction(async (parsed, cancellationToken) =>
+{
+    var counts = ParseCounts(parsed.GetValue(pods)!);
+    if (counts is null || parsed.GetValue(runs) < 1 || parsed.GetValue(warmup) < 0)
+    {
+        await Console.Error.WriteLineAsync("--pods takes sizes from 1 to 200 like 1,30; --runs is at least 1; --warmup at least 0");
+        return 2;
+    }
+    var options = new PodStartupOptions(counts, parsed.GetValue(runs), parsed.GetValue(warmup), parsed.GetValue(keepLogs),
+        "dotnet run --project bench/ActorOrchestrator.Bench -c Release -- " + string.Join(' ', args));
+    return await PodStartupScenario.RunAsync(options, cancellationToken);
+});
+
+var root = new RootCommand("ActorOrchestrator benchmarks (see bench/README.md)");
+root.Subcommands.Add(podStartup);
+// Ctrl-C cancels the run; the cleanup (containers, down.sh) then gets as long as it needs, up to its own bounds.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(10) });
+
+static List<int>? ParseCounts(string text)
+{
+    var counts = new List<int>();
+    foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    {
+        if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 200) return null;
+        counts.Add(n);
+    }
+    return counts.Count == 0 ? null : counts.Distinct().ToList();
+}
