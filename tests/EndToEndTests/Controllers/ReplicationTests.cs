@@ -98,6 +98,46 @@ public sealed class ReplicationTests(NodeClusterFixture fixture) : IClassFixture
         Assert.Empty((await client.CoreV1.ListNamespacedReplicationControllerAsync(ns)).Items);
     }
 
+    [Fact]
+    public async Task GetAllShowsEveryControllerAndDeleteAllLeavesNothing()
+    {
+        const string ns = "everything";
+        await Cluster.CreateNamespaceAsync(ns);
+        (await Kubectl.RunAsync("create", "-f", RepositoryPaths.Seed("kubia-rc.yml"), "-n", ns)).EnsureSuccess();
+        (await Kubectl.RunAsync("create", "-f", RepositoryPaths.Seed("ssh-monitor.yml"), "-n", ns)).EnsureSuccess();
+        (await Kubectl.RunAsync("create", "deployment", "web", "--image=taodaling/kubia", "-n", ns)).EnsureSuccess();
+        (await Kubectl.RunAsync("create", "job", "long", "--image=luksa/batch-job", "-n", ns)).EnsureSuccess();
+        (await Kubectl.RunAsync("create", "cronjob", "nightly", "--image=luksa/batch-job", "--schedule=0 3 * * *", "-n", ns)).EnsureSuccess();
+        await RunningPodsAsync(ns, "job-name=long", 1);
+
+        var all = (await Kubectl.RunAsync("get", "all", "-n", ns)).EnsureSuccess().Output;
+        foreach (var shown in new[] { "replicationcontroller/kubia", "daemonset.apps/ssd-monitor", "deployment.apps/web", "job.batch/long", "cronjob.batch/nightly" })
+        {
+            Assert.Contains(shown, all);
+        }
+        Assert.Matches(@"replicaset\.apps/web-[a-z0-9]+\s+1\s+1", all);
+        Assert.Matches(@"pod/long-[a-z0-9]{5}\s+1/1\s+Running", all);
+
+        // The running Job's pod carries the Job's tracking finalizer: deleting the Job must still let it go.
+        (await Kubectl.RunAsync(["delete", "all", "--all", "-n", ns], null, TimeSpan.FromSeconds(120))).EnsureSuccess();
+        await Eventually.WaitForAsync(async () => (await Kubectl.RunAsync("get", "all", "-n", ns)).EnsureSuccess(),
+            result => result.Output.Trim().Length == 0 && result.Error.Contains("No resources found", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(90), "nothing left in the namespace");
+    }
+
+    [Fact]
+    public async Task AJobDeletedInTheForegroundWaitsForItsRunningPodAndThenGoes()
+    {
+        const string ns = "job-foreground";
+        await Cluster.CreateNamespaceAsync(ns);
+        (await Kubectl.RunAsync("create", "job", "long", "--image=luksa/batch-job", "-n", ns)).EnsureSuccess();
+        await RunningPodsAsync(ns, "job-name=long", 1);
+        (await Kubectl.RunAsync(["delete", "job", "long", "--cascade=foreground", "-n", ns], null, TimeSpan.FromSeconds(120))).EnsureSuccess();
+        using var client = Cluster.Client();
+        Assert.Empty((await client.CoreV1.ListNamespacedPodAsync(ns)).Items);
+        Assert.Empty((await client.BatchV1.ListNamespacedJobAsync(ns)).Items);
+    }
+
     private async Task<IReadOnlyList<string>> RunningPodsAsync(string ns, string selector, int count)
     {
         var pods = await Eventually.WaitForAsync(async () =>

@@ -244,6 +244,10 @@ public abstract partial class ControllerGrain(ObjectServices services, IPersiste
         if (!finalizers.Contains(DependentsDecision.OrphanFinalizer) && !finalizers.Contains(DependentsDecision.ForegroundFinalizer)) return false;
         var dependents = await ListDependentsAsync(owner.Uid());
         var plan = DependentsDecision.Compute(new DependentsInput(owner, owner.Uid()!, dependents.Select(d => DependentView.From(d.Object)).ToList()));
+        foreach (var terminating in dependents.Where(d => d.Object.DeletionTimestamp() is not null))
+        {
+            await ReleaseDependentOfDeletedOwnerAsync(terminating.Type, terminating.Object);
+        }
         foreach (var removal in plan.RemoveOwnerReferences)
         {
             var child = dependents.First(d => d.Object.Uid() == removal.Dependent.Uid);
@@ -276,8 +280,15 @@ public abstract partial class ControllerGrain(ObjectServices services, IPersiste
             {
                 await DeleteChildAsync(dependent.Type, dependent.Object.Name()!, dependent.Object.Uid()!);
             }
+            await ReleaseDependentOfDeletedOwnerAsync(dependent.Type, dependent.Object);
         }
     }
+
+    /// <summary>
+    /// Called for each dependent of this controller once the controller is being deleted (Foreground) or gone
+    /// (Background): a kind whose children carry its own finalizer removes it here.
+    /// </summary>
+    protected virtual Task ReleaseDependentOfDeletedOwnerAsync(ResourceType type, JsonObject dependent) => Task.CompletedTask;
 
     private async Task<IReadOnlyList<(ResourceType Type, JsonObject Object)>> ListDependentsAsync(string? ownerUid)
     {

@@ -108,24 +108,9 @@ public sealed class JobGrain(
         return plan.RemoveFinalizer.Count > 0 ? TimeSpan.FromMilliseconds(100) : Until(plan.NextWake, Now);
     }
 
-    private async Task RemoveTrackingFinalizerAsync(JsonObject pod)
-    {
-        var kept = pod.Finalizers().Where(f => f != JobDecision.TrackingFinalizer).Select(f => (JsonNode?)f).ToArray();
-        var patch = new JsonObject
-        {
-            ["metadata"] = new JsonObject
-            {
-                ["finalizers"] = kept.Length == 0 ? null : new JsonArray(kept),
-                ["resourceVersion"] = pod.ResourceVersion(),
-            },
-        };
-        try
-        {
-            await ObjectGrains.Get(GrainFactory, ResourceRegistry.Pods, Key.Namespace, pod.Name()!).Patch(new PatchCommand(PatchType.Merge, patch.ToJsonString()));
-        }
-        catch (ApiException ex) when (ex.Code is 404 or 409)
-        {
-            // Changed meanwhile: the next pass sees it again.
-        }
-    }
+    private Task RemoveTrackingFinalizerAsync(JsonObject pod) => JobTrackingFinalizer.ReleaseAsync(GrainFactory, pod);
+
+    /// <summary>A deleted Job will never count its pods: let them go.</summary>
+    protected override Task ReleaseDependentOfDeletedOwnerAsync(ResourceType type, JsonObject dependent) =>
+        JobTrackingFinalizer.ReleaseAsync(GrainFactory, dependent);
 }

@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
 using ActorOrchestrator.Api.Errors;
+using ActorOrchestrator.Api.Objects;
+using ActorOrchestrator.Api.Resources;
 using ActorOrchestrator.Grains.Objects;
 using ActorOrchestrator.Store;
 using ActorOrchestrator.Store.Reading;
@@ -29,6 +32,7 @@ public sealed partial class OrphanedDependentsSweeper(ObjectReader reader, IGrai
                     try
                     {
                         await ObjectGrains.Get(grains, key).Delete(new DeleteCommand("Background", PreconditionUid: uid));
+                        await ReleaseJobPodAsync(key, stoppingToken);
                         LogCollected(key.ToString());
                     }
                     catch (ApiException ex) when (ex.Code is 404 or 409)
@@ -41,6 +45,14 @@ public sealed partial class OrphanedDependentsSweeper(ObjectReader reader, IGrai
                 LogSweepFailed(ex.Message);
             }
         }
+    }
+
+    /// <summary>A pod whose Job is gone would otherwise keep the Job's tracking finalizer, and never go.</summary>
+    private async Task ReleaseJobPodAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        if (key.Resource != ResourceRegistry.Pods.StorageKey) return;
+        if (await reader.GetAsync(key, cancellationToken) is not { } stored) return;
+        await JobTrackingFinalizer.ReleaseAsync(grains, JsonNode.Parse(stored.Json)!.AsObject());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Key}: its owner is gone")]
