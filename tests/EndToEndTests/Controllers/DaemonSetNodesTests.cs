@@ -24,18 +24,7 @@ public sealed class DaemonSetNodesTests : IAsyncLifetime
         await _cluster.CreateNamespaceAsync(Namespace);
         var first = _cluster.Nodes[0].Name;
         (await _cluster.Kubectl.RunAsync("cordon", first)).EnsureSuccess();
-        const string ds = """
-            apiVersion: apps/v1
-            kind: DaemonSet
-            metadata: {name: agent}
-            spec:
-              selector: {matchLabels: {app: agent}}
-              template:
-                metadata: {labels: {app: agent}}
-                spec:
-                  containers: [{name: main, image: taodaling/kubia}]
-            """;
-        (await _cluster.Kubectl.RunAsync(["create", "-n", Namespace, "-f", "-"], ds, TimeSpan.FromSeconds(60))).EnsureSuccess();
+        (await _cluster.Kubectl.RunAsync(["create", "-n", Namespace, "-f", "-"], TestManifests.AgentDaemonSet, TimeSpan.FromSeconds(60))).EnsureSuccess();
         await WaitForDaemonNodesAsync([first], "a daemon pod on the cordoned node");
 
         var joining = _cluster.AddNode();

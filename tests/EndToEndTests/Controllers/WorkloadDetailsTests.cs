@@ -148,18 +148,7 @@ public sealed class WorkloadDetailsTests(NodeClusterFixture fixture) : IClassFix
     {
         const string ns = "ds-update";
         await Cluster.CreateNamespaceAsync(ns);
-        const string ds = """
-            apiVersion: apps/v1
-            kind: DaemonSet
-            metadata: {name: agent}
-            spec:
-              selector: {matchLabels: {app: agent}}
-              template:
-                metadata: {labels: {app: agent}}
-                spec:
-                  containers: [{name: main, image: taodaling/kubia}]
-            """;
-        (await Kubectl.RunAsync(["create", "-n", ns, "-f", "-"], ds, TimeSpan.FromSeconds(60))).EnsureSuccess();
+        (await Kubectl.RunAsync(["create", "-n", ns, "-f", "-"], TestManifests.AgentDaemonSet, TimeSpan.FromSeconds(60))).EnsureSuccess();
         (await Kubectl.RunAsync(["rollout", "status", "ds/agent", "-n", ns, "--timeout=90s"], null, TimeSpan.FromSeconds(100))).EnsureSuccess();
         (await Kubectl.RunAsync("set", "image", "ds/agent", "main=luksa/kubia", "-n", ns)).EnsureSuccess();
         (await Kubectl.RunAsync(["rollout", "status", "ds/agent", "-n", ns, "--timeout=120s"], null, TimeSpan.FromSeconds(130))).EnsureSuccess();
