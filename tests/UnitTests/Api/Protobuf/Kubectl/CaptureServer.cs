@@ -37,7 +37,8 @@ internal sealed class CaptureServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop has released the port, the managed listener's Close binds it again to
+        // look its endpoint up, and fails if another process took the port meanwhile.
         _listener.Close();
         try
         {
