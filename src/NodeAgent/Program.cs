@@ -1,5 +1,6 @@
 using ActorOrchestrator.Hosting;
 using ActorOrchestrator.NodeAgent.Node;
+using ActorOrchestrator.NodeAgent.Pods;
 using ActorOrchestrator.NodeAgent.Runtime;
 using ActorOrchestrator.NodeAgent.Streaming;
 
@@ -26,7 +27,7 @@ builder.Services.AddSingleton<IContainerLocator>(sp => sp.GetRequiredService<Nod
 builder.Services.AddSingleton(sp => sp.GetRequiredService<NodeInstance>().Runtime);
 builder.Services.AddSingleton(sp => new AgentApiServer(sp.GetRequiredService<IContainerLocator>(), sp.GetRequiredService<IContainerRuntime>(),
     loggerFactory: sp.GetRequiredService<ILoggerFactory>(), time: sp.GetRequiredService<TimeProvider>()));
-builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-node-agent");
+builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-node-agent", PodManager.MeterName, RuntimeMetrics.MeterName);
 
 var app = builder.Build();
 app.UseWebSockets();

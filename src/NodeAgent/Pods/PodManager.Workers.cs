@@ -117,6 +117,52 @@ public sealed partial class PodManager
         }
     }
 
+    /// <summary>One node-wide listing (never two at once); wakes the workers of the pods whose containers changed.</summary>
+    private void Relist()
+    {
+        lock (_gate)
+        {
+            if (_relisting || _stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            _relisting = true;
+            Activity.Enter();
+        }
+        _ = RelistAsync();
+    }
+
+    private async Task RelistAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.CleanupTimeout, _time);
+            var changed = await _relist.RelistAsync(_runtime, _time, timeout.Token);
+            lock (_gate)
+            {
+                foreach (var uid in changed)
+                {
+                    if (_workers.TryGetValue(uid, out var worker))
+                    {
+                        worker.Trigger();
+                    }
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            _logger.RelistFailed(e.Message);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _relisting = false;
+            }
+            Activity.Exit();
+        }
+    }
+
     /// <summary>Removes labelled containers of pods nobody claims (Nomad's dangling-container reconciler).</summary>
     private void SweepDangling()
     {
