@@ -78,6 +78,48 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public Kubernetes Client() => new(new KubernetesClientConfiguration { Host = GatewayUrl });
 
+    /// <summary>Where node agent <paramref name="index"/> (1-based) serves its agent API and <c>/metrics</c> (as up.sh places it).</summary>
+    public Uri NodeAgentUrl(int index) =>
+        new($"http://127.0.0.{1 + index}:{int.Parse(_environment["AO_NODE_PORT_BASE"], CultureInfo.InvariantCulture) + index}/");
+
+    /// <summary>
+    /// The cluster's programs by name (silo0, gateway0, node1, ...: up.sh's pid files), its PostgreSQL
+    /// postmaster as <c>postgres</c>, and the Docker engine's <c>dockerd</c> and <c>containerd</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ProcessIds()
+    {
+        var pids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var run = Path.Combine(LocalDir, "run");
+        foreach (var file in Directory.Exists(run) ? Directory.GetFiles(run, "*.pid") : [])
+        {
+            if (int.TryParse(File.ReadAllText(file).Trim(), CultureInfo.InvariantCulture, out var pid)) pids[Path.GetFileNameWithoutExtension(file)] = pid;
+        }
+        var postmaster = Path.Combine(LocalDir, "pg", "data", "postmaster.pid");
+        if (File.Exists(postmaster) && int.TryParse(File.ReadLines(postmaster).FirstOrDefault(), CultureInfo.InvariantCulture, out var pg)) pids["postgres"] = pg;
+        foreach (var engine in new[] { "dockerd", "containerd" })
+        {
+            if (ProcessByName(engine) is { } pid) pids[engine] = pid;
+        }
+        return pids;
+    }
+
+    private static int? ProcessByName(string name)
+    {
+        foreach (var dir in Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid)) continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() == name) return pid;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Exited while we looked.
+            }
+        }
+        return null;
+    }
+
     /// <summary>The programs up.sh started that no longer run (as up.sh itself judges a pid file: the pid is alive).</summary>
     public IReadOnlyList<string> ExitedPrograms()
     {

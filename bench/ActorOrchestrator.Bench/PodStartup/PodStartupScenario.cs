@@ -28,6 +28,7 @@ public static class PodStartupScenario
         BenchCluster? cluster = null;
         using var docker = new DockerEngine();
         using var floor = new FloorStart(docker, id, PodStartupOptions.BatchTimeout(options.PodCounts.Max()));
+        using var metricsHttp = new HttpClient(new SocketsHttpHandler { UseProxy = false });
         var failed = false;
         try
         {
@@ -41,13 +42,14 @@ public static class PodStartupScenario
                 up.Description = "cluster: up, node Ready";
                 up.IsIndeterminate(false).Value(1);
 
-                var orchestrated = new OrchestratedStart(cluster, docker, PodStartupOptions.BatchTimeout(options.PodCounts.Max()));
+                var costs = new CostMeter(cluster, metricsHttp);
+                var orchestrated = new OrchestratedStart(cluster, docker, costs, PodStartupOptions.BatchTimeout(options.PodCounts.Max()));
                 async Task<StartRun> BatchAsync(StartMode mode, int pods, int run, string label)
                 {
                     var task = context.AddTask(Markup.Escape($"{label}: {pods} pod(s) {(mode == StartMode.Floor ? "on Docker directly" : "through the cluster")}"), maxValue: pods);
                     void Show(Milestones m) => task.Value = m.ReadyCount;
                     var result = mode == StartMode.Floor
-                        ? await floor.RunAsync(pods, run, Show, cancellationToken)
+                        ? await floor.RunAsync(pods, run, costs, Show, cancellationToken)
                         : await orchestrated.RunAsync(pods, run, Show, cancellationToken);
                     task.Description = Markup.Escape($"{label}: {pods} pod(s) {(mode == StartMode.Floor ? "on Docker directly" : "through the cluster")}: all ready in {result.AllReady:0.000} s");
                     task.Value = pods;
@@ -74,7 +76,7 @@ public static class PodStartupScenario
 
             var results = new PodStartupResults("pod-startup", startedAt, options.CommandLine,
                 await EnvironmentAsync(root, docker, cancellationToken), options.PodCounts, options.Runs, options.Warmup,
-                $"{KubiaPod.Image}, imagePullPolicy IfNotPresent, readinessProbe httpGet :{KubiaPod.Port} periodSeconds {KubiaPod.ProbePeriodSeconds}",
+                $"{KubiaPod.Image}, imagePullPolicy IfNotPresent, readinessProbe httpGet :{KubiaPod.Port} periodSeconds {KubiaPod.ProbePeriodSeconds} (the floor probes on the same schedule)",
                 PodStartupOptions.TargetRatio,
                 [.. options.PodCounts.Select(n => new PodsSummary(n,
                     ModeSummary.Of(StartMode.Orchestrated, n, [.. measured.Where(r => r.Pods == n && r.Mode == StartMode.Orchestrated)]),
