@@ -1,3 +1,4 @@
+using ActorOrchestrator.Api.Objects;
 using System.Text.Json.Nodes;
 
 namespace ActorOrchestrator.NodeAgent.Pods;
@@ -30,6 +31,10 @@ public sealed partial class PodManager
     /// <summary>Starts or updates the pod's worker; returns its uid, or null when the pod is not for this node.</summary>
     private string? UpsertLocked(JsonObject json)
     {
+        if (json.Str("metadata", "uid") is { } known && _workers.TryGetValue(known, out var running) && running.Pod.SameDesireAs(json))
+        {
+            return known;
+        }
         if (DesiredPod.TryParse(json, out var error) is not { } pod)
         {
             _logger.PodRejected(error!);
