@@ -17,8 +17,9 @@ public sealed class BenchCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private bool _disposed;
 
-    private BenchCluster(string root, string id, int nodes)
+    private BenchCluster(string root, string id, int nodes, int hollowNodes)
     {
+        HollowNodes = hollowNodes;
         _root = root;
         LocalDir = Directory.CreateTempSubdirectory("ao-bench-").FullName;
         GatewayPort = FreePorts.Next();
@@ -53,15 +54,24 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public int Nodes { get; }
 
+    /// <summary>Hollow nodes (up.sh --hollow-nodes) in one more agent process, node0.</summary>
+    public int HollowNodes { get; }
+
+    /// <summary>The cluster's own database, for size and write statistics.</summary>
+    public string DatabaseConnectionString => $"Host=127.0.0.1;Port={_environment["AO_PG_PORT"]};Database=actororchestrator;Username=postgres";
+
     public IReadOnlyList<string> NodeNames { get; }
 
     /// <summary>Runs <c>deploy/up.sh --nodes N</c>; returns once every node is Ready (up.sh waits for that).</summary>
-    public static async Task<BenchCluster> StartAsync(string root, string id, int nodes, Action<string> onLine, CancellationToken cancellationToken)
+    public static async Task<BenchCluster> StartAsync(string root, string id, int nodes, Action<string> onLine, CancellationToken cancellationToken,
+        int hollowNodes = 0, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var cluster = new BenchCluster(root, id, nodes);
+        var cluster = new BenchCluster(root, id, nodes, hollowNodes);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) cluster._environment[key] = value;
         try
         {
-            var code = await Script.RunAsync(root, "deploy/up.sh", ["--port", Text(cluster.GatewayPort), "--nodes", Text(nodes)],
+            var code = await Script.RunAsync(root, "deploy/up.sh",
+                ["--port", Text(cluster.GatewayPort), "--nodes", Text(nodes), .. hollowNodes > 0 ? ["--hollow-nodes", Text(hollowNodes)] : Array.Empty<string>()],
                 cluster._environment, cluster.ScriptLog, UpTimeout, onLine, cancellationToken);
             if (code != 0)
             {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ActorOrchestrator.Bench.Infrastructure;
@@ -132,22 +131,5 @@ public static class PodStartupScenario
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
         await docker.VersionAsync(cancellationToken),
-        await GitCommitAsync(root));
-
-    private static async Task<string> GitCommitAsync(string root)
-    {
-        try
-        {
-            var start = new ProcessStartInfo("git", ["-C", root, "rev-parse", "--short", "HEAD"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var git = Process.Start(start)!;
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var output = await git.StandardOutput.ReadToEndAsync(deadline.Token);
-            await git.WaitForExitAsync(deadline.Token);
-            return output.Trim();
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or OperationCanceledException)
-        {
-            return "unknown";
-        }
-    }
+        await GitCommit.ReadAsync(root));
 }
