@@ -6,7 +6,7 @@ using ActorOrchestrator.Bench.PodStartup;
 // One command per scenario; each brings up a cluster of its own and removes everything it made.
 var pods = new Option<string>("--pods") { Description = "batch sizes, comma-separated", DefaultValueFactory = _ => "1,30" };
 var runs = new Option<int>("--runs") { Description = "measured batches per size and mode", DefaultValueFactory = _ => 3 };
-var warmup = new Option<int>("--warmup") { Description = "unrecorded batches of the first size, per mode, before measuring", DefaultValueFactory = _ => 1 };
+var warmup = new Option<int>("--warmup") { Description = "unrecorded batches of every size, per mode, before measuring", DefaultValueFactory = _ => 1 };
 var keepLogs = new Option<bool>("--keep-logs") { Description = "copy the cluster's logs to bench/results (always done after a failure)" };
 
 var podStartup = new Command("pod-startup", "Time from POSTing N pods until all are Ready, against Docker starting the same containers directly");
