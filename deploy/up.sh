@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Brings up a local ActorOrchestrator cluster from a fresh checkout and prints how to use it:
 #
-#   deploy/up.sh [--silos N] [--gateways M] [--nodes K] [--port 6443]
+#   deploy/up.sh [--silos N] [--gateways M] [--nodes K] [--hollow-nodes H] [--port 6443]
 #
 #   PostgreSQL (lib/postgres.sh) ─► Docker engine + images ─► dotnet build Silo, Gateway, NodeAgent
 #     ─► silo0..silo<N-1> ─► gateway0..gateway<M-1> ─► node1..node<K> ─► wait until kubectl can
@@ -17,6 +17,9 @@
 # Node agent i (1..K) is named AO_NODE_NAME_PREFIX<i> (node<i>) and serves its agent API on its own
 # loopback address 127.0.0.<1+i>, port AO_NODE_PORT_BASE+i (10250); its pods' containers run on
 # the Docker engine, labelled with the node's name, and their emptyDirs live in <local>/nodes/<name>.
+# --hollow-nodes H adds one more agent process, node0 on 127.0.1.1:AO_NODE_PORT_BASE, running H hollow
+# nodes (AO_HOLLOW_NAME_PREFIX-1..H, hollow-1..) on the simulated runtime: real node code, no containers,
+# each pod call taking AO_FAKE_LATENCY_MS (20) ms; for scale tests and benchmarks.
 # Other settings: AO_LOCAL_DIR (<repo>/.local: data, logs, pid files, kubeconfig), AO_CLUSTER_ID
 # (actororchestrator), AO_UP_TIMEOUT (120 s to serve, and again for the nodes to be Ready),
 # AO_BUILD_CONFIGURATION (Release).
@@ -36,6 +39,7 @@ source "$ROOT/deploy/lib/processes.sh"
 SILOS=1
 GATEWAYS=1
 NODES=1
+HOLLOW=0
 PORT=6443
 CLUSTER_ID="${AO_CLUSTER_ID:-actororchestrator}"
 CONFIGURATION="${AO_BUILD_CONFIGURATION:-Release}"
@@ -44,6 +48,9 @@ SILO_GATEWAY_PORT_BASE="${AO_SILO_GATEWAY_PORT_BASE:-30000}"
 SILO_HTTP_PORT_BASE="${AO_SILO_HTTP_PORT_BASE:-8081}"
 NODE_PORT_BASE="${AO_NODE_PORT_BASE:-10250}"
 NODE_NAME_PREFIX="${AO_NODE_NAME_PREFIX:-node}"
+HOLLOW_NAME_PREFIX="${AO_HOLLOW_NAME_PREFIX:-hollow}"
+HOLLOW_ADDRESS=127.0.1.1
+FAKE_LATENCY_MS="${AO_FAKE_LATENCY_MS:-20}"
 UP_TIMEOUT="${AO_UP_TIMEOUT:-120}"
 BUILD_TIMEOUT="${AO_BUILD_TIMEOUT:-1200}"
 KUBECONFIG_FILE="$AO_LOCAL_DIR/kubeconfig"
@@ -54,16 +61,18 @@ REPORTED=0
 
 usage() {
   cat <<'USAGE'
-usage: deploy/up.sh [--silos N] [--gateways M] [--nodes K] [--port PORT]
+usage: deploy/up.sh [--silos N] [--gateways M] [--nodes K] [--hollow-nodes H] [--port PORT]
 
   --silos N      silos to run (default 1)
   --gateways M   Kubernetes API Gateways to run (default 1), on PORT, PORT+1, ...
   --nodes K      node agents to run (default 1; 0 for none): node1..nodeK on 127.0.0.2..
+  --hollow-nodes H  H simulated nodes (hollow-1..H) in one more agent process, node0 (default 0)
   --port PORT    port of the first Gateway (default 6443)
 
 Environment: AO_LOCAL_DIR, AO_PG_PORT, AO_CLUSTER_ID, AO_SILO_PORT_BASE,
 AO_SILO_GATEWAY_PORT_BASE, AO_SILO_HTTP_PORT_BASE, AO_NODE_PORT_BASE, AO_NODE_NAME_PREFIX,
-AO_UP_TIMEOUT, AO_BUILD_CONFIGURATION (see the header of this script). Stop everything with
+AO_UP_TIMEOUT, AO_BUILD_CONFIGURATION, AO_HOLLOW_NAME_PREFIX, AO_FAKE_LATENCY_MS (see the header
+of this script). Stop everything with
 deploy/down.sh (--containers also removes the pods' containers).
 USAGE
 }
@@ -111,12 +120,13 @@ require_number() {
 parse_args() {
   while (($# > 0)); do
     case "$1" in
-      --silos | --gateways | --nodes | --port)
+      --silos | --gateways | --nodes | --hollow-nodes | --port)
         (($# >= 2)) || die_usage "$1 needs a value"
         case "$1" in
           --silos) SILOS="$2" ;;
           --gateways) GATEWAYS="$2" ;;
           --nodes) NODES="$2" ;;
+          --hollow-nodes) HOLLOW="$2" ;;
           --port) PORT="$2" ;;
         esac
         shift 2
@@ -128,13 +138,15 @@ parse_args() {
   require_number --silos "$SILOS" 1 20
   require_number --gateways "$GATEWAYS" 1 20
   require_number --nodes "$NODES" 0 20
+  require_number --hollow-nodes "$HOLLOW" 0 5000
+  require_number AO_FAKE_LATENCY_MS "$FAKE_LATENCY_MS" 0 60000
   require_number --port "$PORT" 1 65535
   require_number AO_SILO_PORT_BASE "$SILO_PORT_BASE" 1 65535
   require_number AO_SILO_GATEWAY_PORT_BASE "$SILO_GATEWAY_PORT_BASE" 1 65535
   require_number AO_SILO_HTTP_PORT_BASE "$SILO_HTTP_PORT_BASE" 1 65535
   require_number AO_NODE_PORT_BASE "$NODE_PORT_BASE" 1 65535
   require_number AO_UP_TIMEOUT "$UP_TIMEOUT" 1 3600
-  SILOS=$((10#$SILOS)) GATEWAYS=$((10#$GATEWAYS)) NODES=$((10#$NODES)) PORT=$((10#$PORT))
+  SILOS=$((10#$SILOS)) GATEWAYS=$((10#$GATEWAYS)) NODES=$((10#$NODES)) HOLLOW=$((10#$HOLLOW)) PORT=$((10#$PORT))
   NODE_PORT_BASE=$((10#$NODE_PORT_BASE))
   ((PORT + GATEWAYS - 1 <= 65535)) || die_usage "--port $PORT leaves no room for $GATEWAYS Gateways"
   ((SILO_PORT_BASE + SILOS - 1 <= 65535 && SILO_GATEWAY_PORT_BASE + SILOS - 1 <= 65535 \
@@ -183,6 +195,15 @@ node_argv() {
     --state-dir "$AO_NODES_DIR"
 }
 
+# The hollow-node process (index 0): every hollow node in one agent on the fake runtime.
+hollow_argv() {
+  printf '%s\n' dotnet "$(program_dll NodeAgent)" --pg "$AO_PG" --cluster-id "$CLUSTER_ID" \
+    --node-name "$HOLLOW_NAME_PREFIX" --address "$HOLLOW_ADDRESS" --port "$NODE_PORT_BASE" \
+    --runtime fake --hollow-nodes "$HOLLOW" --fake-latency-ms "$FAKE_LATENCY_MS" --state-dir "$AO_NODES_DIR"
+}
+
+hollow_endpoints() { echo "$HOLLOW_ADDRESS:$NODE_PORT_BASE"; }
+
 # Where each program listens, as "address:port" words.
 silo_endpoints() { echo "127.0.0.1:$((SILO_PORT_BASE + $1)) 127.0.0.1:$((SILO_GATEWAY_PORT_BASE + $1)) 127.0.0.1:$((SILO_HTTP_PORT_BASE + $1))"; }
 
@@ -204,6 +225,8 @@ wanted_processes() {
   for ((i = 0; i < SILOS; i++)); do echo "silo$i silo $i"; done
   for ((i = 0; i < GATEWAYS; i++)); do echo "gateway$i gateway $i"; done
   for ((i = 1; i <= NODES; i++)); do echo "node$i node $i"; done
+  # Named node0 so that down.sh stops it with the other agents.
+  ((HOLLOW == 0)) || echo "node0 hollow 0"
 }
 
 # True when NAME already runs exactly ARGV (one per line on stdin).
@@ -377,6 +400,7 @@ not_serving() {
       # 200 here means a silo is up and has created the system namespaces kubectl expects.
       gateway) url="http://127.0.0.1:$((PORT + index))/api/v1/namespaces/kube-node-lease" ;;
       node) url="http://$(node_endpoints "$index")/healthz" ;;
+      hollow) url="http://$(hollow_endpoints)/healthz" ;;
     esac
     http_ok "$url" || echo "$name"
   done < <(wanted_processes)
@@ -422,11 +446,19 @@ nodes_not_ready() {
     name="$(node_name "$i")"
     [[ "$(node_ready_status "$name" || true)" == True ]] || echo "$name"
   done
+  if ((HOLLOW > 0)); then
+    local ready
+    # One listing for all of them: hundreds of kubectl calls a second would be the load.
+    ready="$(kubectl --kubeconfig "$KUBECONFIG_FILE" --cache-dir "$AO_LOCAL_DIR/kubectl-cache" --request-timeout=10s get nodes \
+      -o 'jsonpath={range .items[*]}{.metadata.name} {.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}' 2>/dev/null \
+      | grep -cE "^$HOLLOW_NAME_PREFIX-[0-9]+ True\$" || true)"
+    ((ready >= HOLLOW)) || echo "hollow($((HOLLOW - ready))-of-$HOLLOW)"
+  fi
 }
 
 wait_until_nodes_ready() {
-  ((NODES > 0)) || return 0
-  step "Waiting (at most ${UP_TIMEOUT}s) for $NODES node(s) to be Ready"
+  ((NODES + HOLLOW > 0)) || return 0
+  step "Waiting (at most ${UP_TIMEOUT}s) for $((NODES + HOLLOW)) node(s) to be Ready"
   local deadline=$((SECONDS + UP_TIMEOUT)) started=$SECONDS next=10 pending name i
   while :; do
     require_alive
@@ -439,6 +471,10 @@ wait_until_nodes_ready() {
         ao_err up "last lines of $(ao_proc_logfile "node$i"):"
         tail -n 20 "$(ao_proc_logfile "node$i")" | sed 's/^/    /' >&2 || true
       done
+      if [[ " $pending" == *" hollow("* ]]; then
+        ao_err up "last lines of $(ao_proc_logfile node0):"
+        tail -n 20 "$(ao_proc_logfile node0)" | sed 's/^/    /' >&2 || true
+      fi
       fail "the nodes did not become Ready" "" \
         "read the logs in $AO_LOG_DIR (kubectl describe node NAME shows its conditions); then run deploy/up.sh again"
     fi
@@ -448,7 +484,7 @@ wait_until_nodes_ready() {
     fi
     sleep 1
   done
-  ao_log up "$NODES node(s) Ready after $((SECONDS - started))s"
+  ao_log up "$((NODES + HOLLOW)) node(s) Ready after $((SECONDS - started))s"
 }
 
 write_kubeconfig() {
@@ -484,9 +520,11 @@ print_summary() {
     for ((i = 1; i <= NODES; i++)); do nodes+="$(node_name "$i") ($(node_endpoints "$i")), "; done
     nodes="${nodes%, }"
   fi
+  ((NODES > 0 || HOLLOW == 0)) || nodes=""
+  ((HOLLOW == 0)) || nodes+="${nodes:+, }$HOLLOW hollow ($HOLLOW_NAME_PREFIX-1..$HOLLOW in node0, $(hollow_endpoints))"
   cat <<SUMMARY
 
-ActorOrchestrator is up ($SILOS silo(s), $GATEWAYS Gateway(s), $NODES node(s), cluster id $CLUSTER_ID) in $((SECONDS - STARTED))s.
+ActorOrchestrator is up ($SILOS silo(s), $GATEWAYS Gateway(s), $((NODES + HOLLOW)) node(s), cluster id $CLUSTER_ID) in $((SECONDS - STARTED))s.
 
   Use it:     export KUBECONFIG=$KUBECONFIG_FILE; kubectl get ns
   Run a pod:  kubectl run kubia --image=taodaling/kubia --port=8080; kubectl get pods -o wide

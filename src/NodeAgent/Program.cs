@@ -1,5 +1,6 @@
 using ActorOrchestrator.Hosting;
 using ActorOrchestrator.NodeAgent.Node;
+using ActorOrchestrator.NodeAgent.Pods;
 using ActorOrchestrator.NodeAgent.Runtime;
 using ActorOrchestrator.NodeAgent.Streaming;
 
@@ -14,19 +15,13 @@ builder.UseOrleansClient(client => ClusterClientSetup.Configure(client, cluster)
 builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(options);
-builder.Services.AddSingleton(sp => NodeRuntime.Create(options, sp));
-builder.Services.AddSingleton(sp =>
-{
-    var (runtime, version) = sp.GetRequiredService<NodeRuntime>();
-    return new NodeInstance(options, runtime, version, sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<TimeProvider>(),
-        sp.GetRequiredService<ILoggerFactory>());
-});
-builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeInstance>());
-builder.Services.AddSingleton<IContainerLocator>(sp => sp.GetRequiredService<NodeInstance>().Pods);
-builder.Services.AddSingleton(sp => sp.GetRequiredService<NodeInstance>().Runtime);
+builder.Services.AddSingleton(sp => NodeFleet.Create(options, sp));
+builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeFleet>());
+builder.Services.AddSingleton<IContainerLocator>(sp => sp.GetRequiredService<NodeFleet>());
+builder.Services.AddSingleton(sp => sp.GetRequiredService<NodeFleet>().Runtime);
 builder.Services.AddSingleton(sp => new AgentApiServer(sp.GetRequiredService<IContainerLocator>(), sp.GetRequiredService<IContainerRuntime>(),
     loggerFactory: sp.GetRequiredService<ILoggerFactory>(), time: sp.GetRequiredService<TimeProvider>()));
-builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-node-agent");
+builder.Services.AddClusterTelemetry(builder.Configuration, "actororchestrator-node-agent", PodManager.MeterName, RuntimeMetrics.MeterName);
 
 var app = builder.Build();
 app.UseWebSockets();

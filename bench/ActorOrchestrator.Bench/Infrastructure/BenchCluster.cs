@@ -17,8 +17,9 @@ public sealed class BenchCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private bool _disposed;
 
-    private BenchCluster(string root, string id, int nodes)
+    private BenchCluster(string root, string id, int nodes, int hollowNodes)
     {
+        HollowNodes = hollowNodes;
         _root = root;
         LocalDir = Directory.CreateTempSubdirectory("ao-bench-").FullName;
         GatewayPort = FreePorts.Next();
@@ -53,15 +54,24 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public int Nodes { get; }
 
+    /// <summary>Hollow nodes (up.sh --hollow-nodes) in one more agent process, node0.</summary>
+    public int HollowNodes { get; }
+
+    /// <summary>The cluster's own database, for size and write statistics.</summary>
+    public string DatabaseConnectionString => $"Host=127.0.0.1;Port={_environment["AO_PG_PORT"]};Database=actororchestrator;Username=postgres";
+
     public IReadOnlyList<string> NodeNames { get; }
 
     /// <summary>Runs <c>deploy/up.sh --nodes N</c>; returns once every node is Ready (up.sh waits for that).</summary>
-    public static async Task<BenchCluster> StartAsync(string root, string id, int nodes, Action<string> onLine, CancellationToken cancellationToken)
+    public static async Task<BenchCluster> StartAsync(string root, string id, int nodes, Action<string> onLine, CancellationToken cancellationToken,
+        int hollowNodes = 0, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var cluster = new BenchCluster(root, id, nodes);
+        var cluster = new BenchCluster(root, id, nodes, hollowNodes);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) cluster._environment[key] = value;
         try
         {
-            var code = await Script.RunAsync(root, "deploy/up.sh", ["--port", Text(cluster.GatewayPort), "--nodes", Text(nodes)],
+            var code = await Script.RunAsync(root, "deploy/up.sh",
+                ["--port", Text(cluster.GatewayPort), "--nodes", Text(nodes), .. hollowNodes > 0 ? ["--hollow-nodes", Text(hollowNodes)] : Array.Empty<string>()],
                 cluster._environment, cluster.ScriptLog, UpTimeout, onLine, cancellationToken);
             if (code != 0)
             {
@@ -77,6 +87,48 @@ public sealed class BenchCluster : IAsyncDisposable
     }
 
     public Kubernetes Client() => new(new KubernetesClientConfiguration { Host = GatewayUrl });
+
+    /// <summary>Where node agent <paramref name="index"/> (1-based) serves its agent API and <c>/metrics</c> (as up.sh places it).</summary>
+    public Uri NodeAgentUrl(int index) =>
+        new($"http://127.0.0.{1 + index}:{int.Parse(_environment["AO_NODE_PORT_BASE"], CultureInfo.InvariantCulture) + index}/");
+
+    /// <summary>
+    /// The cluster's programs by name (silo0, gateway0, node1, ...: up.sh's pid files), its PostgreSQL
+    /// postmaster as <c>postgres</c>, and the Docker engine's <c>dockerd</c> and <c>containerd</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ProcessIds()
+    {
+        var pids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var run = Path.Combine(LocalDir, "run");
+        foreach (var file in Directory.Exists(run) ? Directory.GetFiles(run, "*.pid") : [])
+        {
+            if (int.TryParse(File.ReadAllText(file).Trim(), CultureInfo.InvariantCulture, out var pid)) pids[Path.GetFileNameWithoutExtension(file)] = pid;
+        }
+        var postmaster = Path.Combine(LocalDir, "pg", "data", "postmaster.pid");
+        if (File.Exists(postmaster) && int.TryParse(File.ReadLines(postmaster).FirstOrDefault(), CultureInfo.InvariantCulture, out var pg)) pids["postgres"] = pg;
+        foreach (var engine in new[] { "dockerd", "containerd" })
+        {
+            if (ProcessByName(engine) is { } pid) pids[engine] = pid;
+        }
+        return pids;
+    }
+
+    private static int? ProcessByName(string name)
+    {
+        foreach (var dir in Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid)) continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() == name) return pid;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Exited while we looked.
+            }
+        }
+        return null;
+    }
 
     /// <summary>The programs up.sh started that no longer run (as up.sh itself judges a pid file: the pid is alive).</summary>
     public IReadOnlyList<string> ExitedPrograms()

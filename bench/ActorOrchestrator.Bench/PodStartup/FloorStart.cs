@@ -9,13 +9,17 @@ namespace ActorOrchestrator.Bench.PodStartup;
 /// The floor: the same Docker engine creating and starting the same containers directly, N pods at once,
 /// with what the node agent asks of the engine per pod and nothing else: a sandbox (the pause image on
 /// the bridge network, shareable IPC, the agent's log settings), inspected for its address, then kubia
-/// joined to the sandbox's network and IPC namespaces; a pod is ready when kubia answers HTTP on :8080.
-/// Containers carry a label of this benchmark only (never a node's), so no agent's sweep touches them.
+/// joined to the sandbox's network and IPC namespaces. A pod is ready when it passes the same readiness
+/// check the orchestrated pod has: the pod's httpGet probe on :8080, first as kubia starts and then every
+/// <c>periodSeconds</c>, each a fresh connection with the probe's one-second timeout (a kubelet's schedule;
+/// polling faster would measure a different pod). Containers carry a label of this benchmark only (never
+/// a node's), so no agent's sweep touches them.
 /// </summary>
 public sealed class FloorStart(DockerEngine docker, string benchId, TimeSpan timeout) : IDisposable
 {
     public const string BenchLabel = "io.actororchestrator.bench";
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan ProbePeriod = TimeSpan.FromSeconds(KubiaPod.ProbePeriodSeconds);
+    private int _engineCalls;
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
         UseProxy = false,
@@ -26,7 +30,7 @@ public sealed class FloorStart(DockerEngine docker, string benchId, TimeSpan tim
         Timeout = TimeSpan.FromSeconds(1),
     };
 
-    public async Task<StartRun> RunAsync(int pods, int run, Action<Milestones> onProgress, CancellationToken cancellationToken)
+    public async Task<StartRun> RunAsync(int pods, int run, CostMeter? costs, Action<Milestones> onProgress, CancellationToken cancellationToken)
     {
         var names = Enumerable.Range(0, pods).Select(i => "kubia-" + i.ToString(CultureInfo.InvariantCulture)).ToList();
         var milestones = new Milestones(names);
@@ -35,10 +39,15 @@ public sealed class FloorStart(DockerEngine docker, string benchId, TimeSpan tim
         StartRun result;
         try
         {
+            if (costs is not null) await costs.StartAsync(cancellationToken);
+            Interlocked.Exchange(ref _engineCalls, 0);
             milestones.Start();
             await Task.WhenAll(names.Select(name => StartPodAsync($"{pods}-{run}", name, milestones, onProgress, bounded.Token)));
             var perPod = milestones.Snapshot();
-            result = new StartRun(StartMode.Floor, pods, run, milestones.StartedAt, perPod.Max(p => p.Ready), perPod);
+            var spent = costs is null ? BatchCosts.None : await costs.StopAsync(cancellationToken);
+            // The cluster's agents did nothing for this batch; the engine calls are the floor's own.
+            spent = spent with { EngineCalls = new Dictionary<string, double> { ["all"] = Volatile.Read(ref _engineCalls) }, PodPasses = 0, StatusReports = 0 };
+            result = new StartRun(StartMode.Floor, pods, run, milestones.StartedAt, perPod.Max(p => p.Ready), perPod, spent);
         }
         catch (Exception e)
         {
@@ -87,6 +96,7 @@ public sealed class FloorStart(DockerEngine docker, string benchId, TimeSpan tim
         string podIp;
         using (var call = DockerEngine.CallToken(cancellationToken))
         {
+            Interlocked.Increment(ref _engineCalls);
             var inspected = await docker.Client.Containers.InspectContainerAsync(sandbox, call.Token);
             podIp = inspected.NetworkSettings.Networks["bridge"].IPAddress;
         }
@@ -102,7 +112,7 @@ public sealed class FloorStart(DockerEngine docker, string benchId, TimeSpan tim
         await StartAsync(kubia, cancellationToken);
         milestones.Running(name);
         onProgress(milestones);
-        await WaitUntilAnsweringAsync(new Uri($"http://{podIp}:{KubiaPod.Port}/"), cancellationToken);
+        await ProbeUntilReadyAsync(new Uri($"http://{podIp}:{KubiaPod.Port}/"), cancellationToken);
         milestones.Ready(name);
         onProgress(milestones);
     }
@@ -110,17 +120,23 @@ public sealed class FloorStart(DockerEngine docker, string benchId, TimeSpan tim
     private async Task<string> CreateAsync(CreateContainerParameters parameters, CancellationToken cancellationToken)
     {
         using var call = DockerEngine.CallToken(cancellationToken);
+        Interlocked.Increment(ref _engineCalls);
         return (await docker.Client.Containers.CreateContainerAsync(parameters, call.Token)).ID;
     }
 
     private async Task StartAsync(string id, CancellationToken cancellationToken)
     {
         using var call = DockerEngine.CallToken(cancellationToken);
+        Interlocked.Increment(ref _engineCalls);
         await docker.Client.Containers.StartContainerAsync(id, new ContainerStartParameters(), call.Token);
     }
 
-    /// <summary>A fresh connection per attempt (as a probe makes), retried every 20 ms until a 2xx/3xx answer.</summary>
-    private async Task WaitUntilAnsweringAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>
+    /// The readiness probe's schedule as the node agent's probe worker keeps it: an attempt as the container
+    /// starts, then one a period after the previous attempt ended, until a 2xx/3xx answer; a fresh
+    /// connection per attempt.
+    /// </summary>
+    private async Task ProbeUntilReadyAsync(Uri url, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -135,7 +151,7 @@ public sealed class FloorStart(DockerEngine docker, string benchId, TimeSpan tim
             {
                 // Not listening yet.
             }
-            await Task.Delay(PollInterval, cancellationToken);
+            await Task.Delay(ProbePeriod, cancellationToken);
         }
     }
 

@@ -10,7 +10,7 @@ namespace ActorOrchestrator.Bench.PodStartup;
 /// Ready condition as a watch (opened before the first POST) delivers it. Between batches every pod is
 /// deleted and the node's containers are waited away, so batches never overlap.
 /// </summary>
-public sealed class OrchestratedStart(BenchCluster cluster, DockerEngine docker, TimeSpan timeout)
+public sealed class OrchestratedStart(BenchCluster cluster, DockerEngine docker, CostMeter costs, TimeSpan timeout)
 {
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromMinutes(2);
 
@@ -31,6 +31,7 @@ public sealed class OrchestratedStart(BenchCluster cluster, DockerEngine docker,
             var watching = WatchAsync(client.CoreV1.WatchListNamespacedPodAsync(ns, resourceVersion: listed.Metadata.ResourceVersion,
                 cancellationToken: stopWatching.Token), milestones, onProgress, stopWatching.Token);
 
+            await costs.StartAsync(cancellationToken);
             milestones.Start();
             await Task.WhenAll(names.Select(async name =>
             {
@@ -48,9 +49,10 @@ public sealed class OrchestratedStart(BenchCluster cluster, DockerEngine docker,
                 throw new TimeoutException($"{pods} pods were not all Ready ({why}); not ready: {string.Join(", ", milestones.NotReady().Take(10))}");
             }
             var perPod = milestones.Snapshot();
+            var spent = await costs.StopAsync(cancellationToken);
             await stopWatching.CancelAsync();
             await watching;
-            result = new StartRun(StartMode.Orchestrated, pods, run, milestones.StartedAt, perPod.Max(p => p.Ready), perPod);
+            result = new StartRun(StartMode.Orchestrated, pods, run, milestones.StartedAt, perPod.Max(p => p.Ready), perPod, spent);
         }
         catch
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ActorOrchestrator.Bench.Infrastructure;
@@ -9,7 +8,7 @@ namespace ActorOrchestrator.Bench.PodStartup;
 /// <summary>
 /// The <c>pod-startup</c> command: a cluster of its own with one node on the real Docker engine, then per
 /// run and per N a batch through the cluster and a batch on Docker directly (their order alternating from
-/// run to run), after unrecorded warm-up batches; then the summary, JSON and PNG. Everything it started
+/// run to run), after unrecorded warm-up batches of every N; then the summary, JSON and PNG. Everything it started
 /// or created is removed at the end, whatever happened.
 /// </summary>
 public static class PodStartupScenario
@@ -28,6 +27,7 @@ public static class PodStartupScenario
         BenchCluster? cluster = null;
         using var docker = new DockerEngine();
         using var floor = new FloorStart(docker, id, PodStartupOptions.BatchTimeout(options.PodCounts.Max()));
+        using var metricsHttp = new HttpClient(new SocketsHttpHandler { UseProxy = false });
         var failed = false;
         try
         {
@@ -41,23 +41,29 @@ public static class PodStartupScenario
                 up.Description = "cluster: up, node Ready";
                 up.IsIndeterminate(false).Value(1);
 
-                var orchestrated = new OrchestratedStart(cluster, docker, PodStartupOptions.BatchTimeout(options.PodCounts.Max()));
+                var costs = new CostMeter(cluster, metricsHttp);
+                var orchestrated = new OrchestratedStart(cluster, docker, costs, PodStartupOptions.BatchTimeout(options.PodCounts.Max()));
                 async Task<StartRun> BatchAsync(StartMode mode, int pods, int run, string label)
                 {
                     var task = context.AddTask(Markup.Escape($"{label}: {pods} pod(s) {(mode == StartMode.Floor ? "on Docker directly" : "through the cluster")}"), maxValue: pods);
                     void Show(Milestones m) => task.Value = m.ReadyCount;
                     var result = mode == StartMode.Floor
-                        ? await floor.RunAsync(pods, run, Show, cancellationToken)
+                        ? await floor.RunAsync(pods, run, costs, Show, cancellationToken)
                         : await orchestrated.RunAsync(pods, run, Show, cancellationToken);
                     task.Description = Markup.Escape($"{label}: {pods} pod(s) {(mode == StartMode.Floor ? "on Docker directly" : "through the cluster")}: all ready in {result.AllReady:0.000} s");
                     task.Value = pods;
                     return result;
                 }
 
+                // Every size, so that the first measured batch of the largest does not pay for the programs'
+                // code being compiled at their first concurrent starts (a cluster that has been running has).
                 for (var w = 1; w <= options.Warmup; w++)
                 {
-                    await BatchAsync(StartMode.Orchestrated, options.PodCounts[0], -w, $"warm-up {w}");
-                    await BatchAsync(StartMode.Floor, options.PodCounts[0], -w, $"warm-up {w}");
+                    foreach (var pods in options.PodCounts)
+                    {
+                        await BatchAsync(StartMode.Orchestrated, pods, -w, $"warm-up {w}");
+                        await BatchAsync(StartMode.Floor, pods, -w, $"warm-up {w}");
+                    }
                 }
                 for (var run = 1; run <= options.Runs; run++)
                 {
@@ -74,7 +80,7 @@ public static class PodStartupScenario
 
             var results = new PodStartupResults("pod-startup", startedAt, options.CommandLine,
                 await EnvironmentAsync(root, docker, cancellationToken), options.PodCounts, options.Runs, options.Warmup,
-                $"{KubiaPod.Image}, imagePullPolicy IfNotPresent, readinessProbe httpGet :{KubiaPod.Port} periodSeconds {KubiaPod.ProbePeriodSeconds}",
+                $"{KubiaPod.Image}, imagePullPolicy IfNotPresent, readinessProbe httpGet :{KubiaPod.Port} periodSeconds {KubiaPod.ProbePeriodSeconds} (the floor probes on the same schedule)",
                 PodStartupOptions.TargetRatio,
                 [.. options.PodCounts.Select(n => new PodsSummary(n,
                     ModeSummary.Of(StartMode.Orchestrated, n, [.. measured.Where(r => r.Pods == n && r.Mode == StartMode.Orchestrated)]),
@@ -130,22 +136,5 @@ public static class PodStartupScenario
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
         await docker.VersionAsync(cancellationToken),
-        await GitCommitAsync(root));
-
-    private static async Task<string> GitCommitAsync(string root)
-    {
-        try
-        {
-            var start = new ProcessStartInfo("git", ["-C", root, "rev-parse", "--short", "HEAD"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var git = Process.Start(start)!;
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var output = await git.StandardOutput.ReadToEndAsync(deadline.Token);
-            await git.WaitForExitAsync(deadline.Token);
-            return output.Trim();
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or OperationCanceledException)
-        {
-            return "unknown";
-        }
-    }
+        await GitCommit.ReadAsync(root));
 }

@@ -25,6 +25,8 @@ public sealed record AgentOptions
         ["--resync-seconds"] = "AO_NODE_RESYNC_SECONDS",
         ["--backoff-initial-seconds"] = "AO_BACKOFF_INITIAL_SECONDS",
         ["--backoff-max-seconds"] = "AO_BACKOFF_MAX_SECONDS",
+        ["--hollow-nodes"] = "AO_HOLLOW_NODES",
+        ["--fake-latency-ms"] = "AO_FAKE_LATENCY_MS",
     };
 
     public required string NodeName { get; init; }
@@ -57,6 +59,15 @@ public sealed record AgentOptions
 
     public TimeSpan? BackoffInitial { get; init; }
 
+    /// <summary>
+    /// More than 0: this process runs that many hollow nodes on the fake runtime (kubemark's hollow
+    /// kubelets), named <c>&lt;node-name&gt;-1</c>, <c>-2</c>, ..., each a full node to the control plane.
+    /// </summary>
+    public int HollowNodes { get; init; }
+
+    /// <summary>With the fake runtime: how long each simulated engine call of a pod's life takes (create, start, stop, remove).</summary>
+    public TimeSpan FakeLatency { get; init; } = TimeSpan.FromMilliseconds(20);
+
     public TimeSpan? BackoffMax { get; init; }
 
     public static AgentOptions From(IConfiguration configuration)
@@ -79,6 +90,8 @@ public sealed record AgentOptions
             ResyncInterval = TimeSpan.FromSeconds(Int(configuration, "AO_NODE_RESYNC_SECONDS") ?? 30),
             BackoffInitial = Int(configuration, "AO_BACKOFF_INITIAL_SECONDS") is { } initial ? TimeSpan.FromSeconds(initial) : null,
             BackoffMax = Int(configuration, "AO_BACKOFF_MAX_SECONDS") is { } max ? TimeSpan.FromSeconds(max) : null,
+            HollowNodes = Int(configuration, "AO_HOLLOW_NODES") ?? 0,
+            FakeLatency = TimeSpan.FromMilliseconds(Int(configuration, "AO_FAKE_LATENCY_MS") ?? 20),
         };
     }
 

@@ -1,4 +1,5 @@
 using ActorOrchestrator.NodeAgent.Pods;
+using ActorOrchestrator.NodeAgent.Pods.Probes;
 using ActorOrchestrator.NodeAgent.Runtime;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,10 +11,13 @@ namespace ActorOrchestrator.NodeAgent.Node;
 /// plane. A normal agent runs one; a hollow-node process (scale tests) runs many on the fake runtime.
 /// </summary>
 public sealed class NodeInstance(
-    AgentOptions options, IContainerRuntime runtime, string runtimeVersion, IGrainFactory grains, TimeProvider time, ILoggerFactory loggers)
+    AgentOptions options, IContainerRuntime runtime, string runtimeVersion, IGrainFactory grains, TimeProvider time, ILoggerFactory loggers,
+    IProbeTransport? probes = null)
     : BackgroundService
 {
-    public PodManager Pods { get; } = new(runtime, new GrainPodReporter(grains, options.NodeName), PodOptions(options), time, loggers.CreateLogger<PodManager>());
+    public PodManager Pods { get; } = new(runtime, new GrainPodReporter(grains, options.NodeName), PodOptions(options, probes), time, loggers.CreateLogger<PodManager>());
+
+    public string NodeName => options.NodeName;
 
     public IContainerRuntime Runtime => runtime;
 
@@ -31,9 +35,9 @@ public sealed class NodeInstance(
         await Pods.StopAsync();
     }
 
-    private static PodManagerOptions PodOptions(AgentOptions options)
+    private static PodManagerOptions PodOptions(AgentOptions options, IProbeTransport? probes)
     {
-        var pods = new PodManagerOptions { HostIp = options.Address };
+        var pods = new PodManagerOptions { HostIp = options.Address, ProbeTransport = probes };
         if (options.BackoffInitial is { } initial) pods = pods with { BackOffInitial = initial, ImagePullBackOffInitial = initial };
         if (options.BackoffMax is { } max) pods = pods with { BackOffMax = max };
         return pods;

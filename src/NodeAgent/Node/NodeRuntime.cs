@@ -21,10 +21,28 @@ public sealed record NodeRuntime(IContainerRuntime Runtime, string Version)
                 var version = docker.RuntimeVersionAsync().GetAwaiter().GetResult();
                 return new NodeRuntime(docker, version);
             case "fake":
-                var engine = new FakeContainerEngine(time).AddKnownImages();
-                return new NodeRuntime(new FakeContainerRuntime(engine, options.NodeName), "fake://" + typeof(FakeContainerEngine).Assembly.GetName().Version);
+                return new NodeRuntime(new FakeContainerRuntime(FakeEngine(options, time), options.NodeName), FakeVersion);
             default:
                 throw new InvalidOperationException($"--runtime must be docker or fake, not '{options.Runtime}'");
         }
     }
+
+    public static string FakeVersion => "fake://" + typeof(FakeContainerEngine).Assembly.GetName().Version;
+
+    /// <summary>
+    /// The simulated engine: the repository's images, and each call of a pod's life (sandbox, create, start,
+    /// stop, remove) taking <see cref="AgentOptions.FakeLatency"/>, so pods start after a realistic delay.
+    /// </summary>
+    public static FakeContainerEngine FakeEngine(AgentOptions options, TimeProvider time) =>
+        new FakeContainerEngine(time)
+        {
+            Latencies = FakeLatencies.None with
+            {
+                CreateSandbox = options.FakeLatency,
+                Create = options.FakeLatency,
+                Start = options.FakeLatency,
+                Stop = options.FakeLatency,
+                Remove = options.FakeLatency,
+            },
+        }.AddKnownImages();
 }

@@ -18,6 +18,9 @@ internal sealed record ContainerInstance(string Id, int Attempt, int RestartCoun
     /// <summary>When a start error or the loss was noticed.</summary>
     public DateTimeOffset? EndedAt { get; init; }
 
+    /// <summary>When <see cref="Observed"/> was answered (what a node-wide relisting is compared with).</summary>
+    public DateTimeOffset? ObservedAt { get; init; }
+
     public bool IsRunning => StartError is null && !Lost && Observed?.State == ContainerState.Running;
 
     /// <summary>Finished, killed, lost or never able to start: it will not run again.</summary>
@@ -40,4 +43,5 @@ internal sealed record ContainerInstance(string Id, int Attempt, int RestartCoun
 }
 
 /// <summary>The pod's infrastructure container: its network namespace.</summary>
-internal sealed record SandboxInstance(string Id, int Attempt, string? PodIp, bool Running);
+/// <param name="ObservedAt">When the engine last said it runs; null when that is not known first-hand.</param>
+internal sealed record SandboxInstance(string Id, int Attempt, string? PodIp, bool Running, DateTimeOffset? ObservedAt = null);

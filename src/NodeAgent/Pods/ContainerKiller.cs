@@ -24,7 +24,7 @@ internal sealed class ContainerKiller(IContainerRuntime runtime, PodEvents event
         try
         {
             await runtime.StopContainerAsync(running.Id, grace, cancellationToken);
-            track.Current = running with { Observed = await runtime.InspectContainerAsync(running.Id, cancellationToken) };
+            track.Current = running with { Observed = await runtime.InspectContainerAsync(running.Id, cancellationToken), ObservedAt = time.GetUtcNow() };
         }
         catch (ContainerRuntimeException e) when (e.Reason == ContainerRuntimeErrorReason.ContainerNotFound)
         {

@@ -66,7 +66,7 @@ internal sealed class ContainerStarter(
             return true;
         }
         var observed = await runtime.InspectContainerAsync(id, cancellationToken);
-        track.Current = instance with { Observed = observed };
+        track.Current = instance with { Observed = observed, ObservedAt = time.GetUtcNow() };
         if (observed.State == ContainerState.Running)
         {
             probes.Start(pod, container, id, sandbox.PodIp, observed.StartedAt ?? DateTimeOffset.MinValue);
@@ -90,7 +90,7 @@ internal sealed class ContainerStarter(
             return;
         }
         var observed = await runtime.InspectContainerAsync(instance.Id, cancellationToken);
-        track.Current = instance with { Observed = observed };
+        track.Current = instance with { Observed = observed, ObservedAt = time.GetUtcNow() };
         if (observed.State == ContainerState.Running)
         {
             probes.Start(pod, container, instance.Id, sandbox.PodIp, observed.StartedAt ?? DateTimeOffset.MinValue);

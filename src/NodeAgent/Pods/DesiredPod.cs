@@ -65,6 +65,28 @@ internal sealed class DesiredPod
 
     public PodContainer? FindContainer(string name) => AllContainers.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>
+    /// Whether <paramref name="json"/> asks the same of this node as this pod does: nothing differs but the
+    /// status (mostly this node's own report coming back) and the write's bookkeeping (resourceVersion,
+    /// managedFields). Like the kubelet's config source, such an update is no work for the pod worker,
+    /// and it is told without decoding the pod again.
+    /// </summary>
+    public bool SameDesireAs(JsonObject json)
+    {
+        if (!JsonNode.DeepEquals(Json["spec"], json["spec"]))
+        {
+            return false;
+        }
+        var mine = Json["metadata"] as JsonObject;
+        var theirs = json["metadata"] as JsonObject;
+        if (mine is null || theirs is null)
+        {
+            return mine is null && theirs is null;
+        }
+        var keys = mine.Select(p => p.Key).Concat(theirs.Select(p => p.Key)).Where(k => k is not ("resourceVersion" or "managedFields")).Distinct();
+        return keys.All(k => JsonNode.DeepEquals(mine[k], theirs[k]));
+    }
+
     /// <summary>The same object version: nothing to act on (a full Sync repeats every pod).</summary>
     public bool SameAs(DesiredPod other) =>
         Model.Metadata.ResourceVersion is { Length: > 0 } version && other.Model.Metadata.ResourceVersion == version

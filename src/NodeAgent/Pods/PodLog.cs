@@ -38,6 +38,9 @@ internal static partial class PodLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dangling-container sweep failed: {Reason}")]
     public static partial void SweepFailed(this ILogger logger, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relisting the node's containers failed (passes inspect until it works again): {Reason}")]
+    public static partial void RelistFailed(this ILogger logger, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Probe of {Container} in {Pod} failed to run: {Reason}")]
     public static partial void ProbeCrashed(this ILogger logger, string pod, string container, string reason);
 }

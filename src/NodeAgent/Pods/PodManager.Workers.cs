@@ -1,3 +1,4 @@
+using ActorOrchestrator.Api.Objects;
 using System.Text.Json.Nodes;
 
 namespace ActorOrchestrator.NodeAgent.Pods;
@@ -30,6 +31,10 @@ public sealed partial class PodManager
     /// <summary>Starts or updates the pod's worker; returns its uid, or null when the pod is not for this node.</summary>
     private string? UpsertLocked(JsonObject json)
     {
+        if (json.Str("metadata", "uid") is { } known && _workers.TryGetValue(known, out var running) && running.Pod.SameDesireAs(json))
+        {
+            return known;
+        }
         if (DesiredPod.TryParse(json, out var error) is not { } pod)
         {
             _logger.PodRejected(error!);
@@ -113,6 +118,52 @@ public sealed partial class PodManager
         }
         finally
         {
+            Activity.Exit();
+        }
+    }
+
+    /// <summary>One node-wide listing (never two at once); wakes the workers of the pods whose containers changed.</summary>
+    private void Relist()
+    {
+        lock (_gate)
+        {
+            if (_relisting || _stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            _relisting = true;
+            Activity.Enter();
+        }
+        _ = RelistAsync();
+    }
+
+    private async Task RelistAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.CleanupTimeout, _time);
+            var changed = await _relist.RelistAsync(_runtime, _time, timeout.Token);
+            lock (_gate)
+            {
+                foreach (var uid in changed)
+                {
+                    if (_workers.TryGetValue(uid, out var worker))
+                    {
+                        worker.Trigger();
+                    }
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            _logger.RelistFailed(e.Message);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _relisting = false;
+            }
             Activity.Exit();
         }
     }

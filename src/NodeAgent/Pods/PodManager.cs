@@ -30,7 +30,10 @@ public sealed partial class PodManager : IContainerLocator, IPodAssignments
     private IReadOnlyList<JsonObject>? _pendingSync;
     private readonly List<JsonObject> _pendingUpserts = [];
     private readonly NetworkProbeTransport? _ownedTransport;
+    private readonly ContainerRelist _relist = new();
     private ITimer? _sweepTimer;
+    private ITimer? _relistTimer;
+    private bool _relisting;
     private bool _started;
     private bool _synced;
 
@@ -41,7 +44,7 @@ public sealed partial class PodManager : IContainerLocator, IPodAssignments
         _time = time;
         _logger = logger;
         _ownedTransport = options.ProbeTransport is null ? new NetworkProbeTransport(time) : null;
-        _context = new PodSyncContext(runtime, reporter, options, time, logger, Activity, options.ProbeTransport ?? _ownedTransport!);
+        _context = new PodSyncContext(runtime, reporter, options, time, logger, Activity, options.ProbeTransport ?? _ownedTransport!, _relist);
     }
 
     /// <summary>The meter of the pod lifecycle's counters (passes by outcome, restarts, kills by reason).</summary>
@@ -75,6 +78,7 @@ public sealed partial class PodManager : IContainerLocator, IPodAssignments
             _pendingSync = null;
             _pendingUpserts.Clear();
             _sweepTimer = _time.CreateTimer(_ => SweepDangling(), null, _options.DanglingSweepPeriod, _options.DanglingSweepPeriod);
+            _relistTimer = _time.CreateTimer(_ => Relist(), null, _options.RelistPeriod, _options.RelistPeriod);
         }
     }
 
@@ -137,6 +141,7 @@ public sealed partial class PodManager : IContainerLocator, IPodAssignments
         {
             _stopping.Cancel();
             _sweepTimer?.Dispose();
+            _relistTimer?.Dispose();
             workers = [.. _workers.Values];
             removals = [.. _removals.Values];
             _workers.Clear();

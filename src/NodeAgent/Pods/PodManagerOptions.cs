@@ -10,10 +10,17 @@ namespace ActorOrchestrator.NodeAgent.Pods;
 public sealed record PodManagerOptions
 {
     /// <summary>
-    /// How often a pod worker looks at its containers when nothing else wakes it (the kubelet's PLEG
-    /// relists every second). Container exits are noticed at this pace.
+    /// How often the node lists all of its containers in one call (the kubelet's PLEG relist, every
+    /// second): container exits are noticed at this pace, and only the pods whose containers changed
+    /// are woken. Passes inspect a container only when a listing shows it changed.
     /// </summary>
-    public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan RelistPeriod { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often a pod worker runs a pass when nothing wakes it (the kubelet's syncFrequency, a minute):
+    /// a safety net, since changes of containers, probes, the pod and timers each wake it themselves.
+    /// </summary>
+    public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>First delay before restarting a container that exited again (CrashLoopBackOff).</summary>
     public TimeSpan BackOffInitial { get; init; } = TimeSpan.FromSeconds(10);

@@ -15,6 +15,9 @@ internal static class PodMetrics
     /// <summary>Exited containers replaced by a new attempt (after any back-off).</summary>
     public static readonly Counter<long> Restarts = Meter.CreateCounter<long>("actororchestrator.nodeagent.container.restarts");
 
+    /// <summary>Pod statuses sent to the control plane, by outcome: accepted, failed.</summary>
+    public static readonly Counter<long> StatusReports = Meter.CreateCounter<long>("actororchestrator.nodeagent.pod.status_reports");
+
     /// <summary>Running containers killed to be replaced, by reason: liveness, startup, definition.</summary>
     public static readonly Counter<long> Kills = Meter.CreateCounter<long>("actororchestrator.nodeagent.container.kills");
 }

@@ -90,7 +90,9 @@ internal sealed partial class PodSync
             case null when track.HasRun && pod.RestartPolicy == "Never":
                 return;
         }
-        if (await _starter.StartNextAsync(pod, container, track, sandbox, wake, cancellationToken))
+        // A container seen running after its start needs nothing more now (the relist tells when it exits);
+        // one that failed or exited at once is handled by another pass right away.
+        if (await _starter.StartNextAsync(pod, container, track, sandbox, wake, cancellationToken) && track.Current is not { IsRunning: true })
         {
             wake.Requeue();
         }

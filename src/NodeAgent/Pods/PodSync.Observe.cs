@@ -46,13 +46,14 @@ internal sealed partial class PodSync
     /// <summary>Asks the engine how the sandbox and each container's attempts are doing.</summary>
     private async Task RefreshAsync(DesiredPod pod, CancellationToken cancellationToken)
     {
-        if (_state.Sandbox is { Running: true } sandbox)
+        if (_state.Sandbox is { Running: true } sandbox && _relist.MayHaveChanged(sandbox.Id, ContainerState.Running, sandbox.ObservedAt))
         {
             var observed = await TryInspectAsync(sandbox.Id, cancellationToken);
             _state.Sandbox = sandbox with
             {
                 Running = observed?.State == ContainerState.Running,
                 PodIp = observed?.IpAddress ?? sandbox.PodIp,
+                ObservedAt = _time.GetUtcNow(),
             };
         }
         var now = _time.GetUtcNow();
@@ -66,7 +67,8 @@ internal sealed partial class PodSync
             {
                 track.Previous = await ObserveAsync(previous, now, cancellationToken);
             }
-            if (track.Current is { } current && (current.Observed is null || current.IsRunning || current.IsCreatedOnly))
+            if (track.Current is { } current && (current.Observed is null
+                || ((current.IsRunning || current.IsCreatedOnly) && _relist.MayHaveChanged(current.Id, current.Observed.State, current.ObservedAt))))
             {
                 track.Current = current = await ObserveAsync(current, now, cancellationToken);
                 if (current.IsRunning && _probes.Results(current.Id) is null)
@@ -85,7 +87,7 @@ internal sealed partial class PodSync
     private async Task<ContainerInstance> ObserveAsync(ContainerInstance instance, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var observed = await TryInspectAsync(instance.Id, cancellationToken);
-        return observed is null ? instance.AsLost(now) : instance with { Observed = observed, Image = observed.Image };
+        return observed is null ? instance.AsLost(now) : instance with { Observed = observed, Image = observed.Image, ObservedAt = _time.GetUtcNow() };
     }
 
     private async Task<ContainerStatus?> TryInspectAsync(string id, CancellationToken cancellationToken)

@@ -5,14 +5,17 @@ namespace ActorOrchestrator.NodeAgent.Pods;
 
 internal sealed partial class PodSync
 {
-    /// <summary>Computes the status from the worker's memory and probe results, reports it if it changed; returns the phase.</summary>
-    private async Task<string> ReportAsync(DesiredPod pod, bool podIsTerminal, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes the status from the worker's memory and probe results and hands it to the reporter, which
+    /// sends it in the background if it changed; returns the phase.
+    /// </summary>
+    private string Report(DesiredPod pod, bool podIsTerminal)
     {
         var status = BuildStatus(pod, podIsTerminal);
         _state.LastStatus = status;
         if (!_statusFrozen)
         {
-            await _status.ReportAsync(pod, status, cancellationToken);
+            _status.Offer(pod, status);
         }
         return status.Str("phase") ?? "Pending";
     }

@@ -26,24 +26,25 @@ internal sealed partial class PodSync : IDisposable
     private readonly PodTermination _termination;
     private readonly PodStatusReporter _status;
     private readonly ContainerSpecBuilder _specs;
+    private readonly ContainerRelist _relist;
     private List<string> _stale = [];
     private bool _statusFrozen;
 
     public PodSync(PodSyncContext context, DesiredPod pod, AdoptedPod? adopted, Action wakeWorker)
     {
-        (_runtime, _options, _time, _logger) = (context.Runtime, context.Options, context.Time, context.Logger);
+        (_runtime, _options, _time, _logger, _relist) = (context.Runtime, context.Options, context.Time, context.Logger, context.Relist);
         var events = new PodEvents(context.Reporter, _logger);
         var transport = _options.ProbeTransport ?? context.DefaultProbeTransport;
         _probes = new ContainerProbes(new ProbeRunner(_runtime, transport), events, _time, context.Activity, wakeWorker);
         _killer = new ContainerKiller(_runtime, events, _probes, _time);
-        _sandboxes = new SandboxKeeper(_runtime, _killer, events);
+        _sandboxes = new SandboxKeeper(_runtime, _killer, events, _time);
         _specs = new ContainerSpecBuilder(_options);
         var imageBackOff = new BackOff(_options.ImagePullBackOffInitial, _options.BackOffMax, _options.BackOffReset, _time);
         _starter = new ContainerStarter(_runtime, new ImagePuller(_runtime, events, imageBackOff, _time), _specs, _probes, events, _time, _logger);
         _restarts = new RestartBackOff(new BackOff(_options.BackOffInitial, _options.BackOffMax, _options.BackOffReset, _time), events, _time);
         _deadline = new ActiveDeadline(_killer, events, _time);
         _termination = new PodTermination(_runtime, context.Reporter, _killer, _probes, _time, _options.ReportTimeout, _logger);
-        _status = new PodStatusReporter(context.Reporter, _time, _options.ReportTimeout, _logger);
+        _status = new PodStatusReporter(context.Reporter, _time, _options.ReportTimeout, context.Activity, _logger);
         Seed(pod, adopted);
     }
 
@@ -68,11 +69,13 @@ internal sealed partial class PodSync : IDisposable
             if (pod.IsDeleting)
             {
                 await _termination.StopAsync(pod, _state, cancellationToken);
-                await ReportAsync(pod, podIsTerminal: true, cancellationToken);
+                Report(pod, podIsTerminal: true);
+                // How the containers ended goes out before the object may be removed.
+                await _status.FlushAsync(cancellationToken);
                 return await _termination.RemoveAndConfirmAsync(pod, _state, cancellationToken) ? "deleted" : "deleting";
             }
             // What is observed goes out before acting, so a slow pull shows as ContainerCreating (as the kubelet does).
-            await ReportAsync(pod, podIsTerminal: false, cancellationToken);
+            Report(pod, podIsTerminal: false);
             if (_state.Terminal is null && !await _deadline.EnforceAsync(pod, _state, wake, cancellationToken)
                 && await _sandboxes.EnsureAsync(pod, _state, wake, cancellationToken) is { } sandbox
                 && await RunInitContainersAsync(pod, sandbox, wake, cancellationToken))
@@ -82,7 +85,7 @@ internal sealed partial class PodSync : IDisposable
                     await StepAsync(pod, container, sandbox, wake, cancellationToken);
                 }
             }
-            var phase = await ReportAsync(pod, podIsTerminal: false, cancellationToken);
+            var phase = Report(pod, podIsTerminal: false);
             if (_state.Terminal is null && phase is "Succeeded" or "Failed")
             {
                 _state.Terminal = new PodTerminal(phase);
@@ -90,7 +93,7 @@ internal sealed partial class PodSync : IDisposable
             if (_state.Terminal is not null && !_state.SandboxReleased)
             {
                 await ReleaseAsync(pod, cancellationToken);
-                phase = await ReportAsync(pod, podIsTerminal: false, cancellationToken);
+                phase = Report(pod, podIsTerminal: false);
             }
             return phase;
         }
@@ -100,7 +103,11 @@ internal sealed partial class PodSync : IDisposable
         }
     }
 
-    public void Dispose() => _probes.Dispose();
+    public void Dispose()
+    {
+        _probes.Dispose();
+        _status.Dispose();
+    }
 
     /// <summary>A terminal pod keeps its exited containers (for logs) but not its sandbox.</summary>
     private async Task ReleaseAsync(DesiredPod pod, CancellationToken cancellationToken)

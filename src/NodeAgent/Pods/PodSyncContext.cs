@@ -12,4 +12,5 @@ internal sealed record PodSyncContext(
     TimeProvider Time,
     ILogger Logger,
     ActivityTracker Activity,
-    IProbeTransport DefaultProbeTransport);
+    IProbeTransport DefaultProbeTransport,
+    ContainerRelist Relist);

@@ -8,7 +8,7 @@ namespace ActorOrchestrator.NodeAgent.Pods;
 /// it is re-created (the next attempt), init containers run again, and the others restart per policy;
 /// with restartPolicy Never a pod whose containers already ran is not re-created.
 /// </summary>
-internal sealed class SandboxKeeper(IContainerRuntime runtime, ContainerKiller killer, PodEvents events)
+internal sealed class SandboxKeeper(IContainerRuntime runtime, ContainerKiller killer, PodEvents events, TimeProvider time)
 {
     /// <summary>The running sandbox, or null when there is none for now (the reason is in the events).</summary>
     public async Task<SandboxInstance?> EnsureAsync(DesiredPod pod, PodState state, WakeSchedule wake, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ internal sealed class SandboxKeeper(IContainerRuntime runtime, ContainerKiller k
         {
             var sandbox = await runtime.CreatePodSandboxAsync(new PodSandboxSpec(pod.Ref, attempt), cancellationToken);
             state.MaxSandboxAttempt = attempt;
-            state.Sandbox = new SandboxInstance(sandbox.Id, attempt, sandbox.PodIp, Running: true);
+            state.Sandbox = new SandboxInstance(sandbox.Id, attempt, sandbox.PodIp, Running: true, ObservedAt: time.GetUtcNow());
             return state.Sandbox;
         }
         catch (ContainerRuntimeException e) when (e.Reason == ContainerRuntimeErrorReason.NameConflict)

@@ -32,6 +32,7 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly List<ManagedProcess> _gateways = [];
     private readonly List<string> _siloHttpUrls = [];
     private readonly List<TestNode> _nodes = [];
+    private readonly List<ManagedProcess> _hollow = [];
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
     private readonly TestClusterOptions _options;
 
@@ -83,6 +84,37 @@ public sealed class TestCluster : IAsyncDisposable
         _nodes.Add(node);
         StartNodeAgent(node);
         return node;
+    }
+
+    /// <summary>
+    /// Starts one agent process running <paramref name="count"/> hollow nodes on the fake runtime, named
+    /// <c>&lt;cluster&gt;-h-1</c> .. <c>-h-&lt;count&gt;</c> (returned), and waits until all are Ready.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AddHollowNodesAsync(int count, int fakeLatencyMs = 20)
+    {
+        var prefix = $"{_clusterId}-h";
+        var process = ManagedProcess.Start("hollow", RepositoryPaths.Program("NodeAgent", "ActorOrchestrator.NodeAgent"),
+        [
+            "--pg", Database.ConnectionString,
+            "--cluster-id", _clusterId,
+            "--node-name", prefix,
+            "--address", "127.0.1.1",
+            "--port", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            "--runtime", "fake",
+            "--hollow-nodes", count.ToString(CultureInfo.InvariantCulture),
+            "--fake-latency-ms", fakeLatencyMs.ToString(CultureInfo.InvariantCulture),
+            "--heartbeat-seconds", "2",
+            "--resync-seconds", "10",
+        ], _options.Environment.ToDictionary());
+        _hollow.Add(process);
+        var names = Enumerable.Range(1, count).Select(i => $"{prefix}-{i.ToString(CultureInfo.InvariantCulture)}").ToList();
+        await Eventually.WaitForAsync(async () =>
+        {
+            using var client = Client();
+            var nodes = await client.CoreV1.ListNodeAsync();
+            return nodes.Items.Count(n => names.Contains(n.Metadata.Name) && n.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true);
+        }, ready => ready == count, TimeSpan.FromSeconds(90), $"{count} hollow nodes to be Ready (logs in {RepositoryPaths.LogDirectory})");
+        return names;
     }
 
     /// <summary>(Re)starts the agent process of a node, e.g. after a test killed it.</summary>
@@ -165,7 +197,7 @@ public sealed class TestCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _nodes.Select(n => n.Process).OfType<ManagedProcess>().Concat(_gateways).Concat(_silos)) await process.DisposeAsync();
+        foreach (var process in _nodes.Select(n => n.Process).OfType<ManagedProcess>().Concat(_hollow).Concat(_gateways).Concat(_silos)) await process.DisposeAsync();
         foreach (var node in _nodes) await Docker.RemoveContainersOfNodeAsync(node.Name);
         await Database.DisposeAsync();
     }

@@ -6,6 +6,8 @@ namespace ActorOrchestrator.NodeAgent.Runtime;
 
 public sealed partial class DockerContainerRuntime
 {
+    private readonly Dictionary<string, Task<bool>> _imageLookups = new(StringComparer.Ordinal);
+
     public async Task<ImageResult> EnsureImageAsync(string image, ImagePullPolicy pullPolicy, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(image);
@@ -29,7 +31,33 @@ public sealed partial class DockerContainerRuntime
         return present ? ImageResult.PullFailedButPresent(image, pullError) : ImageResult.Missing(image, pullError);
     }
 
-    private Task<bool> IsImagePresentAsync(string image, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Whether the engine has the image. Pods starting together mostly ask about the same image at the
+    /// same moment: they share one inspection in flight instead of each sending its own.
+    /// </summary>
+    private async Task<bool> IsImagePresentAsync(string image, CancellationToken cancellationToken)
+    {
+        Task<bool> lookup;
+        lock (_imageLookups)
+        {
+            if (!_imageLookups.TryGetValue(image, out lookup!))
+            {
+                // Not the first caller's token: a cancelled caller must not fail the others.
+                lookup = InspectImagePresenceAsync(image);
+                _imageLookups[image] = lookup;
+                _ = lookup.ContinueWith(_ =>
+                {
+                    lock (_imageLookups)
+                    {
+                        _imageLookups.Remove(image);
+                    }
+                }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+        return await lookup.WaitAsync(cancellationToken);
+    }
+
+    private Task<bool> InspectImagePresenceAsync(string image) =>
         CallAsync("inspect image", image, async token =>
         {
             try
@@ -45,7 +73,7 @@ public sealed partial class DockerContainerRuntime
             {
                 return false;
             }
-        }, cancellationToken);
+        }, CancellationToken.None);
 
     /// <summary>Pulls; returns null on success or the reason it failed (the engine reports some failures inside the stream).</summary>
     private async Task<string?> TryPullAsync(string image, CancellationToken cancellationToken)

@@ -69,6 +69,7 @@ public sealed partial class DockerContainerRuntime : IContainerRuntime, IDisposa
     {
         using var deadline = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        RuntimeMetrics.Calls.Add(1, new KeyValuePair<string, object?>("operation", operation));
         try
         {
             return await call(linked.Token);

@@ -145,6 +145,10 @@ public sealed partial class FakeContainerEngine
                 return;
             }
             _byName.Remove(container.Name);
+            if (_byNode.TryGetValue(container.Node, out var ofNode))
+            {
+                ofNode.Remove(id);
+            }
             container.Removed = true;
             if (container.Spec is null)
             {
@@ -160,7 +164,7 @@ public sealed partial class FakeContainerEngine
         List<string> ids;
         lock (_gate)
         {
-            ids = [.. _containers.Values.Where(c => c.Node == node && c.Labels.PodUid == podUid).Select(c => c.Id)];
+            ids = [.. OnNode(node).Where(c => c.Labels.PodUid == podUid).Select(c => c.Id)];
             _volumes.Remove((node, podUid));
         }
         foreach (var id in ids)
@@ -187,8 +191,8 @@ public sealed partial class FakeContainerEngine
     {
         lock (_gate)
         {
-            return [.. _containers.Values
-                .Where(c => c.Node == node && Matches(c.Labels.All, labelFilter))
+            return [.. OnNode(node)
+                .Where(c => Matches(c.Labels.All, labelFilter))
                 .OrderBy(c => c.CreatedAt)
                 .Select(c => new ContainerSummary(c.Id, c.Name, c.Image, c.State, c.CreatedAt, c.Labels))];
         }
@@ -231,7 +235,16 @@ public sealed partial class FakeContainerEngine
         }
         _containers[container.Id] = container;
         _byName[container.Name] = container;
+        if (!_byNode.TryGetValue(container.Node, out var ofNode))
+        {
+            _byNode[container.Node] = ofNode = [];
+        }
+        ofNode[container.Id] = container;
     }
+
+    /// <summary>The node's containers. Call under the lock.</summary>
+    private IEnumerable<FakeContainer> OnNode(string node) =>
+        _byNode.TryGetValue(node, out var ofNode) ? ofNode.Values : [];
 
     private void RequireImage(string image)
     {

@@ -17,6 +17,8 @@ public sealed partial class FakeContainerEngine(TimeProvider? time = null)
     private readonly List<(Func<FakeExec, bool> Matches, FakeExecHandler Handler)> _execHandlers = [];
     private readonly Dictionary<string, FakeContainer> _containers = [];
     private readonly Dictionary<string, FakeContainer> _byName = [];
+    // Each node lists only its own: with hundreds of hollow nodes on one engine a listing must not scan them all.
+    private readonly Dictionary<string, Dictionary<string, FakeContainer>> _byNode = [];
     private readonly Dictionary<string, FakeNetwork> _networksByIp = [];
     private readonly Dictionary<(string Node, string PodUid), Dictionary<string, Dictionary<string, string>>> _volumes = [];
     private long _nextId;
