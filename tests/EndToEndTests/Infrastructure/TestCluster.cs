@@ -141,7 +141,7 @@ public sealed class TestCluster : IAsyncDisposable
             using var client = Client();
             var node = await client.CoreV1.ReadNodeAsync(name);
             return node.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
-        }, TimeSpan.FromSeconds(60), $"node {name} to be Ready (logs in {RepositoryPaths.LogDirectory})");
+        }, TimeSpan.FromSeconds(120), $"node {name} to be Ready (logs in {RepositoryPaths.LogDirectory})");
 
     public ManagedProcess StartSilo()
     {
@@ -181,14 +181,17 @@ public sealed class TestCluster : IAsyncDisposable
         _siloHttpUrls.Clear();
     }
 
-    /// <summary>Waits until the Gateway answers and the system namespaces exist (a silo is serving).</summary>
+    /// <summary>
+    /// Waits until the Gateway answers and the system namespaces exist (a silo is serving). A quiet machine takes
+    /// seconds; the bound is generous because CI machines may be busy with other test hosts.
+    /// </summary>
     public Task WaitUntilServingAsync(TimeSpan? timeout = null) =>
         Eventually.WaitForAsync(async () =>
         {
             using var client = new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(5) };
             var response = await client.GetAsync("/api/v1/namespaces/kube-node-lease");
             return response.IsSuccessStatusCode;
-        }, timeout ?? TimeSpan.FromSeconds(90), $"the cluster at {GatewayUrl} to serve (logs in {RepositoryPaths.LogDirectory})");
+        }, timeout ?? TimeSpan.FromSeconds(180), $"the cluster at {GatewayUrl} to serve (logs in {RepositoryPaths.LogDirectory})");
 
     public HttpClient Http() => new() { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
 
