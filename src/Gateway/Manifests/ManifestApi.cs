@@ -63,7 +63,7 @@ public static class ManifestApi
             var key = new ObjectKey(type.StorageKey, ns, name);
             var before = await reader.GetAsync(key);
             var after = await ObjectGrains.Get(grains, key).Patch(new PatchCommand(PatchType.Apply, document.ToJsonString(), FieldManager: "manifests"));
-            result["action"] = before is null ? "created" : before.Revision == after.Revision ? "unchanged" : "configured";
+            result["action"] = before is null ? "created" : SameButServerWrites(before.Json, after.Json) ? "unchanged" : "configured";
             result["resourceVersion"] = after.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -72,5 +72,25 @@ public static class ManifestApi
             result["status"] = ApiErrorMiddleware.Classify(ex).ToStatus();
         }
         return result;
+    }
+
+    /// <summary>
+    /// Whether the apply left the object as it was: another component (the scheduler, a node) may have written
+    /// status between our read and our patch, which changes the revision but not what the manifest says.
+    /// </summary>
+    private static bool SameButServerWrites(string beforeJson, string afterJson)
+    {
+        static JsonNode? WithoutServerWrites(string json)
+        {
+            var obj = JsonNode.Parse(json)!.AsObject();
+            obj.Remove("status");
+            if (obj["metadata"] is JsonObject meta)
+            {
+                meta.Remove("resourceVersion");
+                meta.Remove("managedFields");
+            }
+            return obj;
+        }
+        return JsonNode.DeepEquals(WithoutServerWrites(beforeJson), WithoutServerWrites(afterJson));
     }
 }
